@@ -1,0 +1,15 @@
+from django.utils.translation import gettext_lazy as _
+
+from magnum_ui import exceptions
+
+PANEL_GROUP = 'container_infra'
+PANEL_GROUP_NAME = _('Container Infra')
+PANEL_GROUP_DASHBOARD = 'project'
+
+ADD_INSTALLED_APPS = ['magnum_ui']
+ADD_EXCEPTIONS = {
+    'recoverable': exceptions.RECOVERABLE,
+    'not_found': exceptions.NOT_FOUND,
+    'unauthorized': exceptions.UNAUTHORIZED,
+}
+ADD_SCSS_FILES = ['magnum_ui/scss/magnum_ui.scss']

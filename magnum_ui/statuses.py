@@ -1,0 +1,57 @@
+"""The one place for Magnum's statuses and their display names."""
+
+from django.utils.translation import pgettext_lazy
+
+IN_PROGRESS_SUFFIX = '_IN_PROGRESS'
+COMPLETE_SUFFIX = '_COMPLETE'
+FAILED_SUFFIX = '_FAILED'
+
+CLUSTER_STATUS_DISPLAY = (
+    ('CREATE_IN_PROGRESS', pgettext_lazy('Cluster status', 'Creating')),
+    ('CREATE_COMPLETE', pgettext_lazy('Cluster status', 'Active')),
+    ('CREATE_FAILED', pgettext_lazy('Cluster status', 'Create failed')),
+    ('UPDATE_IN_PROGRESS', pgettext_lazy('Cluster status', 'Updating')),
+    ('UPDATE_COMPLETE', pgettext_lazy('Cluster status', 'Active (updated)')),
+    ('UPDATE_FAILED', pgettext_lazy('Cluster status', 'Update failed')),
+    ('DELETE_IN_PROGRESS', pgettext_lazy('Cluster status', 'Deleting')),
+    ('DELETE_COMPLETE', pgettext_lazy('Cluster status', 'Deleted')),
+    ('DELETE_FAILED', pgettext_lazy('Cluster status', 'Delete failed')),
+    ('RESUME_COMPLETE', pgettext_lazy('Cluster status', 'Resumed')),
+    ('RESUME_FAILED', pgettext_lazy('Cluster status', 'Resume failed')),
+    ('RESTORE_COMPLETE', pgettext_lazy('Cluster status', 'Restored')),
+    ('ROLLBACK_IN_PROGRESS', pgettext_lazy('Cluster status', 'Rolling back')),
+    ('ROLLBACK_COMPLETE', pgettext_lazy('Cluster status', 'Rolled back')),
+    ('ROLLBACK_FAILED', pgettext_lazy('Cluster status', 'Rollback failed')),
+    ('SNAPSHOT_COMPLETE', pgettext_lazy('Cluster status', 'Snapshot taken')),
+    ('CHECK_COMPLETE', pgettext_lazy('Cluster status', 'Checked')),
+    ('ADOPT_COMPLETE', pgettext_lazy('Cluster status', 'Adopted')),
+)
+
+HEALTH_STATUS_DISPLAY = (
+    ('HEALTHY', pgettext_lazy('Cluster health', 'Healthy')),
+    ('UNHEALTHY', pgettext_lazy('Cluster health', 'Unhealthy')),
+    ('UNKNOWN', pgettext_lazy('Cluster health', 'Unknown')),
+)
+
+
+def is_in_progress(status):
+    return bool(status) and status.endswith(IN_PROGRESS_SUFFIX)
+
+
+def is_complete(status):
+    return bool(status) and status.endswith(COMPLETE_SUFFIX)
+
+
+def is_failed(status):
+    return bool(status) and status.endswith(FAILED_SUFFIX)
+
+
+def outcome(status):
+    """Horizon's row status: None while busy, True when done, False on error.
+
+    Horizon keeps polling a row whose status_choices answer None.
+    """
+    if is_in_progress(status):
+        return None
+    return not is_failed(status)
+

@@ -1,0 +1,129 @@
+from unittest import mock
+
+from magnumclient import exceptions as magnum_exceptions
+from openstack_auth import utils as auth_utils
+from openstack_dashboard.test import helpers
+
+from magnum_ui.api import client
+from magnum_ui.api import magnum
+from magnum_ui.api import versions
+from tests.unit import helpers as magnum_helpers
+
+ENDPOINT = 'http://public.magnum.example.com:9511/v1'
+
+
+def server(low, high):
+    session = mock.Mock()
+    session.get.return_value.headers = {
+        versions.MIN_HEADER: 'container-infra %s' % low,
+        versions.MAX_HEADER: 'container-infra %s' % high}
+    return session
+
+
+class ClientTests(helpers.TestCase):
+    """The client is built from the request's token and catalogue."""
+
+    def _setup_test_data(self):
+        super()._setup_test_data()
+        from tests.unit import magnum_data
+        self.service_catalog.append(magnum_data.CONTAINER_INFRA_SERVICE)
+
+    def setUp(self):
+        super().setUp()
+        self.request.user = auth_utils.get_user(self.request)
+        versions.forget_ranges()
+
+    @mock.patch.object(client, 'keystone_session')
+    def test_version_against_a_1_12_server(self, keystone_session):
+        keystone_session.return_value = server('1.1', '1.12')
+        self.assertEqual((1, 12), client.api_version(self.request))
+        self.assertFalse(client.supports(self.request, 'cluster_id'))
+        self.assertTrue(client.supports(self.request, 'credentials'))
+        keystone_session.assert_called_once_with(self.request, ENDPOINT)
+
+    @mock.patch.object(client, 'keystone_session')
+    def test_version_against_a_1_14_server(self, keystone_session):
+        keystone_session.return_value = server('1.1', '1.14')
+        self.assertEqual((1, 14), client.api_version(self.request))
+        self.assertTrue(
+            client.supports(self.request, 'nodegroup_labels_taints'))
+
+    @mock.patch.object(client, 'keystone_session')
+    def test_client_speaks_the_negotiated_version(self, keystone_session):
+        keystone_session.return_value = server('1.1', '1.12')
+        magnum_client = client.magnumclient(self.request)
+        http = magnum_client.http_client
+        self.assertEqual('1.12', http.api_version)
+        self.assertEqual(ENDPOINT, http.endpoint_override)
+        self.assertIs(keystone_session.return_value, http.session)
+        # One client per request.
+        self.assertIs(magnum_client, client.magnumclient(self.request))
+
+    def test_session_carries_the_users_token_only(self):
+        session = client.keystone_session(self.request, ENDPOINT)
+        self.assertEqual(self.request.user.token.id,
+                         session.auth.get_token(session))
+        self.assertEqual(ENDPOINT, session.auth.get_endpoint(session))
+
+    def test_missing_service_means_not_enabled(self):
+        self.assertTrue(magnum.is_enabled(self.request))
+        self.request.user.service_catalog = [
+            s for s in self.request.user.service_catalog
+            if s['type'] != 'container-infra']
+        self.assertFalse(magnum.is_enabled(self.request))
+
+
+class ErrorMessageTests(magnum_helpers.MagnumTestCase):
+    def test_detail_wins_over_the_truncated_title(self):
+        exc = magnum_exceptions.BadRequest(
+            message='Unable to find flavor m1',
+            details='Unable to find flavor m1.huge.')
+        self.assertEqual('Unable to find flavor m1.huge.',
+                         magnum.error_message(exc))
+
+    def test_title_is_used_without_detail(self):
+        exc = magnum_exceptions.Conflict(message='ClusterTemplate in use')
+        self.assertEqual('ClusterTemplate in use', magnum.error_message(exc))
+
+    def test_any_exception_gives_its_text(self):
+        self.assertEqual('boom', magnum.error_message(ValueError('boom')))
+
+
+class ServiceCallTests(magnum_helpers.MagnumTestCase):
+    @mock.patch.object(magnum, 'magnumclient')
+    def test_create_sends_only_filled_magnum_fields(self, magnumclient):
+        magnum.cluster_template_create(
+            self.request, name='t', coe='kubernetes', image_id='img',
+            http_proxy='', fixed_network=None, not_a_field='x')
+        magnumclient.return_value.cluster_templates.create.assert_called_once_with(
+            name='t', coe='kubernetes', image_id='img')
+
+    @mock.patch.object(magnum, 'magnumclient')
+    def test_update_sends_a_patch_of_changes_only(self, magnumclient):
+        current = self.cluster_templates.first().to_dict()
+        magnum.cluster_template_update(
+            self.request, 'tid', current, name='renamed', coe='kubernetes',
+            public=current['public'])
+        magnumclient.return_value.cluster_templates.update.assert_called_once_with(
+            'tid', [{'op': 'replace', 'path': '/name', 'value': 'renamed'}])
+
+    @mock.patch.object(magnum, 'magnumclient')
+    def test_update_without_changes_calls_nothing(self, magnumclient):
+        current = self.cluster_templates.first().to_dict()
+        self.assertIsNone(magnum.cluster_template_update(
+            self.request, 'tid', current, name=current['name']))
+        magnumclient.return_value.cluster_templates.update.assert_not_called()
+
+    @mock.patch.object(magnum, 'magnumclient')
+    def test_resize_uses_the_resize_action(self, magnumclient):
+        magnum.cluster_resize(self.request, 'cid', 3, nodegroup='workers')
+        magnumclient.return_value.clusters.resize.assert_called_once_with(
+            'cid', 3, nodes_to_remove=[], nodegroup='workers')
+        magnumclient.return_value.clusters.update.assert_not_called()
+
+    def test_wrapper_reads_missing_attributes_as_none(self):
+        cluster = self.clusters.first()
+        self.assertIsNone(cluster.discovery_url)
+        self.assertEqual('st-1', cluster.stack_or_cluster_id)
+        with self.assertRaises(AttributeError):
+            cluster.not_an_attribute

@@ -1,0 +1,42 @@
+"""Base test cases: Horizon's TestCase with Magnum in the catalogue."""
+
+import copy
+from unittest import mock
+
+from openstack_auth import utils as auth_utils
+from openstack_dashboard.test import helpers
+
+from magnum_ui.api import versions
+from tests.unit import magnum_data
+
+
+class MagnumTestCase(helpers.TestCase):
+    """Views are tested with the service layer mocked at its edge.
+
+    The negotiated API version is patched to the newest this plugin knows;
+    tests of older servers set ``self.mock_api_version.return_value``.
+    """
+
+    def _setup_test_data(self):
+        super()._setup_test_data()
+        self.service_catalog.append(
+            copy.deepcopy(magnum_data.CONTAINER_INFRA_SERVICE))
+        self.service_catalog.append(
+            copy.deepcopy(magnum_data.ORCHESTRATION_SERVICE))
+        magnum_data.data(self)
+
+    def setUp(self):
+        super().setUp()
+        patcher = mock.patch('magnum_ui.api.client.api_version',
+                             return_value=versions.CLIENT_MAX_VERSION)
+        self.mock_api_version = patcher.start()
+        self.addCleanup(patcher.stop)
+        # Service-layer tests call the api with self.request directly.
+        self.request.user = auth_utils.get_user(self.request)
+
+
+class MagnumAdminTestCase(MagnumTestCase):
+    def setActiveUser(self, *args, **kwargs):
+        roles = kwargs.setdefault('roles', [])
+        roles.append(self.roles.admin._info)
+        super().setActiveUser(*args, **kwargs)

@@ -1,0 +1,27 @@
+"""Unit-test settings: Horizon's test settings plus this plugin's enabled files."""
+
+import os
+
+from openstack_dashboard import enabled as horizon_enabled
+from openstack_dashboard.test.settings import *  # noqa: F403,H303
+from openstack_dashboard.utils import settings as settings_utils
+
+from magnum_ui import enabled_dir
+
+# Horizon's test settings already applied its own enabled files; applying
+# them again together with ours rebuilds the panel configuration, so first
+# forget what that first pass added.
+for _key in ('plugins', 'scss_files', 'xstatic_modules', 'angular_modules',
+             'dashboards'):
+    HORIZON_CONFIG[_key] = []  # noqa: F405
+_plugin_apps = []
+settings_utils.update_dashboards(
+    [horizon_enabled, enabled_dir.load()], HORIZON_CONFIG, _plugin_apps)
+INSTALLED_APPS = list(dict.fromkeys(_plugin_apps + list(INSTALLED_APPS)))  # noqa
+HORIZON_CONFIG['js_files'] = list(dict.fromkeys(HORIZON_CONFIG['js_files']))  # noqa
+HORIZON_CONFIG['user_home'] = '/project/clusters/'  # noqa: F405
+
+POLICY_FILES = dict(POLICY_FILES)  # noqa: F405
+POLICY_FILES['container-infra'] = os.path.join(
+    os.path.dirname(enabled_dir.__file__), 'conf', 'magnum_policy.yaml')
+POLICY_CHECK_FUNCTION = 'openstack_auth.policy.check'
