@@ -27,3 +27,34 @@ sandbox-status:
 
 sandbox-reset:
 	$(PY) -m sandbox reset
+
+demo: venv
+	$(PY) -m demo.run
+
+demo-stop:
+	$(PY) -m demo.run stop
+
+# Debian's chromium + chromedriver for the browser tests.
+browser-deps:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; \
+	else \
+	    echo "browser tests need Debian's chromium and chromium-driver:"; \
+	    echo "    sudo apt-get install chromium chromium-driver"; \
+	fi
+
+test: venv browser-deps
+	$(PY) -m pytest tests -rs
+
+test-unit: venv
+	$(PY) -m pytest tests/unit -q
+
+test-integration: venv
+	$(PY) -m pytest tests/integration -rs
+
+test-e2e: venv browser-deps
+	$(PY) -m pytest tests/e2e -rs
+
+bench: venv
+	$(PY) bench/run_all.py

@@ -1,0 +1,91 @@
+"""Headless Chromium for the end-to-end tests (Debian's chromium + driver)."""
+
+import os
+import shutil
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+CHROMIUM = os.environ.get('MAGNUM_UI_CHROMIUM', '/usr/bin/chromium')
+CHROMEDRIVER = os.environ.get('MAGNUM_UI_CHROMEDRIVER', '/usr/bin/chromedriver')
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+SCREENSHOT_DIR = os.environ.get(
+    'MAGNUM_UI_SCREENSHOTS',
+    os.path.join(REPO_ROOT, 'test-output', 'screenshots'))
+FLAGS = ('--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+         '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync',
+         '--disable-dev-shm-usage', '--window-size=1400,1000')
+
+
+def missing_tools():
+    return [path for path in (CHROMIUM, CHROMEDRIVER)
+            if not os.access(path, os.X_OK)]
+
+
+class Browser(object):
+    """A Chromium session with the few helpers the journeys need."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url
+        self.profile = tempfile.mkdtemp(prefix='magnum-ui-chromium-')
+        self.downloads = os.path.join(self.profile, 'downloads')
+        os.makedirs(self.downloads)
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in FLAGS:
+            options.add_argument(flag)
+        options.add_argument('--user-data-dir=%s' % self.profile)
+        options.add_experimental_option('prefs', {
+            'download.default_directory': self.downloads,
+            'download.prompt_for_download': False})
+        # The driver path is given so Selenium Manager never downloads one.
+        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER),
+                                       options=options)
+        self.driver.set_page_load_timeout(60)
+
+    def open(self, path):
+        self.driver.get(self.base_url + path)
+
+    def wait(self, timeout=30):
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.25)
+
+    def find(self, css, timeout=30):
+        return self.wait(timeout).until(
+            EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
+
+    def find_all(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def click(self, css, timeout=30):
+        self.wait(timeout).until(
+            EC.element_to_be_clickable((By.CSS_SELECTOR, css))).click()
+
+    def wait_for_text(self, css, text, timeout=30):
+        self.wait(timeout).until(
+            EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+
+    def login(self, username, password):
+        self.driver.delete_all_cookies()
+        self.open('/auth/login/')
+        self.find('#id_username').send_keys(username)
+        self.find('#id_password').send_keys(password)
+        self.click('#loginBtn')
+        self.wait().until(lambda d: '/auth/login' not in d.current_url)
+
+    def screenshot(self, name):
+        os.makedirs(SCREENSHOT_DIR, exist_ok=True)
+        path = os.path.join(SCREENSHOT_DIR, '%s.png' % name)
+        self.driver.save_screenshot(path)
+        return path
+
+    def quit(self):
+        try:
+            self.driver.quit()
+        finally:
+            shutil.rmtree(self.profile, ignore_errors=True)

@@ -1,0 +1,37 @@
+"""End-to-end fixtures: the sandbox, Horizon on a free port, headless Chromium."""
+
+import os
+import socket
+
+import pytest
+
+from demo import server
+from tests.e2e import browser as browser_module
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope='session')
+def horizon(sandbox):
+    """The demo Horizon, pointed at the sandbox's Keystone; stopped at the end."""
+    state_dir = os.path.join(browser_module.REPO_ROOT, '.demo')
+    port = int(os.environ.get('MAGNUM_UI_E2E_PORT') or _free_port())
+    dashboard = server.HorizonServer(sandbox['auth_url'], state_dir,
+                                     port=port).start()
+    yield dashboard
+    dashboard.stop()
+
+
+@pytest.fixture
+def browser(horizon):
+    missing = browser_module.missing_tools()
+    if missing:
+        pytest.skip('headless Chromium is not installed (%s); install Debian '
+                    "'chromium chromium-driver'" % ', '.join(missing))
+    session = browser_module.Browser(horizon.url)
+    yield session
+    session.quit()
