@@ -61,6 +61,10 @@ HORIZON_CONFIG = dict(
 POLICY_FILES = dict(POLICY_FILES)  # noqa: F405
 POLICY_FILES['container-infra'] = os.path.join(
     os.path.dirname(enabled_dir.__file__), 'conf', 'magnum_policy.yaml')
+DEFAULT_POLICY_FILES = dict(DEFAULT_POLICY_FILES)  # noqa: F405
+DEFAULT_POLICY_FILES['container-infra'] = os.path.join(
+    os.path.dirname(enabled_dir.__file__), 'conf', 'default_policies',
+    'magnum.yaml')
 
 AVAILABLE_THEMES, SELECTABLE_THEMES, DEFAULT_THEME = (
     theme_settings.get_available_themes(

@@ -24,4 +24,8 @@ HORIZON_CONFIG['user_home'] = '/project/clusters/'  # noqa: F405
 POLICY_FILES = dict(POLICY_FILES)  # noqa: F405
 POLICY_FILES['container-infra'] = os.path.join(
     os.path.dirname(enabled_dir.__file__), 'conf', 'magnum_policy.yaml')
+DEFAULT_POLICY_FILES = dict(DEFAULT_POLICY_FILES)  # noqa: F405
+DEFAULT_POLICY_FILES['container-infra'] = os.path.join(
+    os.path.dirname(enabled_dir.__file__), 'conf', 'default_policies',
+    'magnum.yaml')
 POLICY_CHECK_FUNCTION = 'openstack_auth.policy.check'
