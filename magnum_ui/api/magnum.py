@@ -211,10 +211,11 @@ def quota_create(request, project_id, hard_limit, resource='Cluster'):
 
 @profiler.trace
 def quota_update(request, project_id, hard_limit, resource='Cluster'):
-    operations = [{'op': 'replace', 'path': '/hard_limit',
-                   'value': hard_limit}]
+    # Magnum's quota PATCH takes a quota document, not a JSON-patch.
+    document = {'project_id': project_id, 'resource': resource,
+                'hard_limit': hard_limit}
     return wrappers.Quota(magnumclient(request).quotas.update(
-        project_id, resource, operations))
+        project_id, resource, document))
 
 
 @profiler.trace

@@ -103,3 +103,22 @@ def data(test):
                    node_count=2, min_node_count=0, max_node_count=5,
                    flavor_id='m1.small', status='CREATE_COMPLETE',
                    cluster_id=CLUSTER['uuid']))
+
+
+def admin_data(test):
+    """Quotas and Magnum services, for the admin panels."""
+    from magnumclient.v1 import mservices as mservices_module
+    from magnumclient.v1 import quotas as quotas_module
+    test.magnum_quotas = utils.TestDataContainer()
+    for number, (project_id, limit) in enumerate(
+            (('1', 5), ('2', 20)), start=1):
+        test.magnum_quotas.add(wrappers.Quota(quotas_module.Quotas(
+            None, {'id': number, 'project_id': project_id,
+                   'resource': 'Cluster', 'hard_limit': limit},
+            loaded=True)))
+    test.magnum_services = utils.TestDataContainer()
+    test.magnum_services.add(wrappers.MagnumService(mservices_module.MService(
+        None, {'id': 1, 'host': 'sandbox', 'binary': 'magnum-conductor',
+               'state': 'up', 'disabled': False, 'disabled_reason': None,
+               'report_count': 42,
+               'updated_at': '2026-11-24T05:00:00+00:00'}, loaded=True)))

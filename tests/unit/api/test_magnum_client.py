@@ -127,3 +127,12 @@ class ServiceCallTests(magnum_helpers.MagnumTestCase):
         self.assertEqual('st-1', cluster.stack_or_cluster_id)
         with self.assertRaises(AttributeError):
             cluster.not_an_attribute
+
+
+class QuotaCallTests(magnum_helpers.MagnumTestCase):
+    @mock.patch.object(magnum, 'magnumclient')
+    def test_quota_update_sends_a_quota_document(self, magnumclient):
+        magnum.quota_update(self.request, 'p1', 7)
+        magnumclient.return_value.quotas.update.assert_called_once_with(
+            'p1', 'Cluster',
+            {'project_id': 'p1', 'resource': 'Cluster', 'hard_limit': 7})
