@@ -26,12 +26,23 @@ def horizon(sandbox):
     dashboard.stop()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == 'call':
+        item.call_failed = report.failed
+
+
 @pytest.fixture
-def browser(horizon):
+def browser(horizon, request):
     missing = browser_module.missing_tools()
     if missing:
         pytest.skip('headless Chromium is not installed (%s); install Debian '
                     "'chromium chromium-driver'" % ', '.join(missing))
     session = browser_module.Browser(horizon.url)
     yield session
+    if getattr(request.node, 'call_failed', False):
+        # What the user saw when the journey broke.
+        session.screenshot('FAILED-%s' % request.node.name)
     session.quit()

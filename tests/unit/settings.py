@@ -29,3 +29,10 @@ DEFAULT_POLICY_FILES['container-infra'] = os.path.join(
     os.path.dirname(enabled_dir.__file__), 'conf', 'default_policies',
     'magnum.yaml')
 POLICY_CHECK_FUNCTION = 'openstack_auth.policy.check'
+
+# Parse each template once per test run instead of once per render: Horizon
+# pages include hundreds of templates. Tests that change templates at run
+# time do not exist here.
+TEMPLATES[0]['OPTIONS']['loaders'] = [  # noqa: F405
+    ('django.template.loaders.cached.Loader',
+     TEMPLATES[0]['OPTIONS']['loaders'])]  # noqa: F405

@@ -1,0 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
+import horizon
+
+
+class AdminClusters(horizon.Panel):
+    name = _('Clusters')
+    slug = 'clusters'
+    permissions = ('openstack.services.container-infra',)
+    policy_rules = (('container-infra', 'cluster:get_all_all_projects'),)

@@ -1,0 +1,72 @@
+"""The project's clusters and nodes against its cluster quota."""
+
+import logging
+
+from django.utils.translation import gettext_lazy as _
+
+from magnum_ui.api import magnum
+from magnum_ui import exceptions as magnum_exceptions
+
+LOG = logging.getLogger(__name__)
+
+
+class Usage(object):
+    """What the stats picture and the create wizard's quota check need."""
+
+    def __init__(self, clusters, nodes, cluster_limit=None, error=None):
+        self.clusters = clusters or 0
+        self.nodes = nodes or 0
+        # None: no quota known (Magnum answered 404 or has no quotas API).
+        self.cluster_limit = cluster_limit
+        self.error = error
+
+    @property
+    def has_limit(self):
+        return self.cluster_limit is not None and self.cluster_limit >= 0
+
+    @property
+    def clusters_percent(self):
+        if not self.has_limit:
+            return 0
+        if self.cluster_limit == 0:
+            return 100
+        return min(100, int(round(100.0 * self.clusters /
+                                  self.cluster_limit)))
+
+    @property
+    def clusters_left(self):
+        if not self.has_limit:
+            return None
+        return max(0, self.cluster_limit - self.clusters)
+
+    def would_exceed(self, new_clusters=1):
+        return self.has_limit and \
+            self.clusters + new_clusters > self.cluster_limit
+
+
+def cluster_limit(request, project_id):
+    """The project's cluster hard limit; None for "no limit" or unknown."""
+    if not magnum.supports(request, 'quotas'):
+        return None
+    try:
+        return magnum.quota_get(request, project_id).hard_limit
+    except magnum_exceptions.NOT_FOUND:
+        return None
+    except Exception:
+        LOG.info('Cluster quota of %s unavailable', project_id,
+                 exc_info=True)
+        return None
+
+
+def project_usage(request):
+    """Usage of the current project, or None when Magnum has no stats."""
+    try:
+        if not magnum.supports(request, 'stats'):
+            return None
+        project_id = request.user.project_id
+        stats = magnum.stats_get(request, project_id=project_id)
+    except Exception as exc:
+        return Usage(0, 0, error=_('Usage unavailable: %s')
+                     % magnum.error_message(exc))
+    return Usage(stats.clusters, stats.nodes,
+                 cluster_limit(request, project_id))

@@ -1,0 +1,1 @@
+"""Entry points of the service processes (run with ``python -m``)."""

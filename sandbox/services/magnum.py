@@ -1,0 +1,40 @@
+"""Magnum: API + conductor + periodic tasks in one process, MariaDB."""
+import os
+from importlib import metadata
+
+from sandbox.services import base
+
+THREADS = 16
+DRIVER = 'k8s_sandbox'
+
+
+def driver_installed():
+    """Whether the sandbox's Magnum driver (sandbox/driver) is installed."""
+    return any(ep.name == DRIVER
+               for ep in metadata.entry_points(group='magnum.drivers'))
+
+
+class Magnum(base.Service):
+    name = 'magnum'
+
+    @property
+    def conf(self):
+        return os.path.join(self.etc, 'magnum.conf')
+
+    def render(self):
+        # Name the driver only when it is installed: a default_driver that
+        # is not registered makes every template create fail.
+        line = ('default_driver = %s' % DRIVER if driver_installed()
+                else '# default_driver: %s is not installed' % DRIVER)
+        self.render_template(
+            'magnum.conf.tmpl', 'magnum.conf',
+            paste_ini=base.venv_etc('magnum', 'api-paste.ini'),
+            default_driver_line=line)
+
+    def setup_steps(self):
+        return [[base.venv_tool('magnum-db-manage'), '--config-file',
+                 self.conf, 'upgrade']]
+
+    def command(self):
+        return [base.PYTHON, '-m', 'sandbox.launch.magnum', self.conf,
+                str(self.port), str(THREADS)]

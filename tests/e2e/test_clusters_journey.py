@@ -1,0 +1,141 @@
+"""Clusters panel journey: create via the wizard, live status, resize, delete.
+
+Rows change status without a page reload (the batched row refresh); a
+marker set on ``window`` proves the page was not reloaded meanwhile.
+"""
+
+import uuid
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.common import exceptions as selenium_exceptions
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+pytestmark = pytest.mark.e2e
+
+TEMPLATE_NAME = 'k8s-public'
+LONG = 240
+
+
+def row_css(name):
+    return '#clusters tr[data-display="%s"]' % name
+
+
+def set_field(browser, field_id, value):
+    browser.driver.execute_script(
+        "var f = document.getElementById(arguments[0]);"
+        "f.value = arguments[1];"
+        "$(f).trigger('change');", field_id, value)
+
+
+def create_cluster(browser, name, labels=''):
+    browser.open('/project/clusters/create/')
+    browser.find('#id_name').send_keys(name)
+    template_id = browser.driver.execute_script(
+        "var wanted = arguments[0];"
+        "return $('#id_cluster_template_id option').filter(function () {"
+        "  return $(this).text().indexOf(wanted) === 0; }).val();",
+        TEMPLATE_NAME)
+    assert template_id, 'the sandbox template is not offered'
+    set_field(browser, 'id_cluster_template_id', template_id)
+    set_field(browser, 'id_node_count', '1')
+    set_field(browser, 'id_labels', labels)
+    command = browser.driver.find_element(
+        By.ID, 'cluster-create-command').get_attribute('textContent')
+    assert 'openstack coe cluster create' in command and name in command
+    browser.screenshot('clusters-01-wizard-%s' % name)
+    browser.click('.workflow input[type=submit]')
+    browser.wait().until(
+        lambda d: d.current_url.rstrip('/').endswith('/project/clusters'))
+
+
+def submit_and_wait_for_new_page(browser, css):
+    """Click a submit button and wait until the page it posts is loaded."""
+    old_page = browser.driver.find_element(By.TAG_NAME, 'html')
+    browser.click(css)
+    browser.wait().until(EC.staleness_of(old_page))
+    browser.find('#clusters')
+
+
+def mark_page(browser):
+    browser.driver.execute_script('window.__noReload = true;')
+
+
+def assert_not_reloaded(browser):
+    assert browser.driver.execute_script('return window.__noReload === true;')
+
+
+def live_wait(browser, timeout=LONG):
+    """A wait that shrugs off rows replaced while being looked at."""
+    return WebDriverWait(browser.driver, timeout, poll_frequency=0.25,
+                         ignored_exceptions=(
+                             selenium_exceptions.StaleElementReferenceException,
+                             selenium_exceptions.NoSuchElementException))
+
+
+def wait_row_class(browser, name, css_class, timeout=LONG):
+    live_wait(browser, timeout).until(lambda d: any(
+        css_class in (row.get_attribute('class') or '').split()
+        for row in d.find_elements(By.CSS_SELECTOR, row_css(name))))
+
+
+def row_action(browser, name, action):
+    row = browser.find(row_css(name))
+    cluster_id = row.get_attribute('data-object-id')
+    button = '#clusters__row_%s__action_%s' % (cluster_id, action)
+    if not browser.find_all(button) or \
+            not browser.find_all(button)[0].is_displayed():
+        row.find_element(By.CSS_SELECTOR, '.dropdown-toggle').click()
+    browser.click(button)
+
+
+def test_create_watch_resize_delete(browser):
+    name = 'e2e-%s' % uuid.uuid4().hex[:6]
+    browser.login('demo', 'demo')
+    create_cluster(browser, name, 'sandbox_boot_seconds=2')
+    mark_page(browser)
+    browser.find(row_css(name))
+    browser.screenshot('clusters-02-created')
+    wait_row_class(browser, name, 'status_up')
+    assert 'Active' in browser.find(row_css(name)).text
+    assert_not_reloaded(browser)
+    browser.screenshot('clusters-03-active')
+
+    row_action(browser, name, 'resize')
+    browser.find('#id_node_count').clear()
+    browser.find('#id_node_count').send_keys('2')
+    submit_and_wait_for_new_page(
+        browser, '.modal input[type=submit], .modal button[type=submit]')
+    mark_page(browser)
+    wait_row_class(browser, name, 'status_up')
+    live_wait(browser).until(lambda d: ' 2 ' in ' %s ' % d.find_element(
+        By.CSS_SELECTOR, row_css(name)).text.replace('\n', ' '))
+    assert_not_reloaded(browser)
+    browser.screenshot('clusters-04-resized')
+
+    row_action(browser, name, 'delete')
+    submit_and_wait_for_new_page(browser,
+                                 '.modal .btn-danger, .modal .btn-primary')
+    mark_page(browser)
+    live_wait(browser).until(
+        lambda d: not d.find_elements(By.CSS_SELECTOR, row_css(name)))
+    assert_not_reloaded(browser)
+    browser.screenshot('clusters-05-deleted')
+
+
+def test_failing_cluster_shows_reason(browser):
+    name = 'e2e-fail-%s' % uuid.uuid4().hex[:6]
+    browser.login('demo', 'demo')
+    create_cluster(browser, name,
+                   'sandbox_boot_seconds=1\nsandbox_fail_at=worker')
+    mark_page(browser)
+    wait_row_class(browser, name, 'status_down')
+    assert 'Create failed' in browser.find(row_css(name)).text
+    assert_not_reloaded(browser)
+    browser.find(row_css(name) + ' a[href*="/project/clusters/"]').click()
+    reason = browser.find('#cluster-status-reason').text
+    assert reason and reason != '-'
+    assert browser.find('#cluster-status').get_attribute(
+        'data-status') == 'CREATE_FAILED'
+    browser.screenshot('clusters-06-failed-detail')
