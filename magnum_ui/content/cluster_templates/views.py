@@ -8,8 +8,9 @@ from django.views import generic
 from horizon import exceptions
 from horizon import tables
 from horizon import tabs
-from horizon.utils import memoized
+from horizon import views
 from horizon import workflows
+from horizon.utils import memoized
 
 from magnum_ui.api import magnum
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
@@ -77,7 +78,7 @@ class DetailView(tabs.TabView):
                                     **kwargs)
 
 
-class CreateView(workflows.WorkflowView):
+class CreateView(views.PageTitleMixin, workflows.WorkflowView):
     workflow_class = template_flows.CreateClusterTemplate
     page_title = _('Create Cluster Template')
 
@@ -105,7 +106,7 @@ class CloneView(CreateView):
         return initial
 
 
-class UpdateView(workflows.WorkflowView):
+class UpdateView(views.PageTitleMixin, workflows.WorkflowView):
     workflow_class = template_flows.UpdateClusterTemplate
     page_title = _('Update Cluster Template')
 

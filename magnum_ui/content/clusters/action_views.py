@@ -5,8 +5,9 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from horizon import forms
-from horizon.utils import memoized
+from horizon import views
 from horizon import workflows
+from horizon.utils import memoized
 
 from magnum_ui.api import magnum
 from magnum_ui.content.clusters import errors
@@ -16,7 +17,7 @@ from magnum_ui.content.clusters import workflows as cluster_workflows
 INDEX_URL = reverse_lazy('horizon:project:clusters:index')
 
 
-class CreateView(workflows.WorkflowView):
+class CreateView(views.PageTitleMixin, workflows.WorkflowView):
     workflow_class = cluster_workflows.CreateCluster
     template_name = 'magnum_ui/clusters/create.html'
     page_title = _('Create Cluster')

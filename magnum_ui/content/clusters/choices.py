@@ -49,7 +49,7 @@ def keypairs(request):
         found = api.nova.keypair_list(request)
     except Exception:
         return _failed(_('Unable to load key pairs'))
-    return [('', _("The template's key pair"))] + [
+    return [('', _('Key pair from the template'))] + [
         (k.name, k.name) for k in sorted(found, key=lambda k: k.name)]
 
 

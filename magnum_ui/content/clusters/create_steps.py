@@ -98,10 +98,10 @@ class SizeAction(workflows.Action):
         self.fields['node_count'].widget.attrs['min'] = self.min_nodes
 
     def populate_master_flavor_id_choices(self, request, context):
-        return choices.flavors(request, _("The template's master flavor"))
+        return choices.flavors(request, _('Master flavor from the template'))
 
     def populate_flavor_id_choices(self, request, context):
-        return choices.flavors(request, _("The template's flavor"))
+        return choices.flavors(request, _('Flavor from the template'))
 
     def clean_master_lb_enabled(self):
         return switch_value(self.cleaned_data.get('master_lb_enabled'))

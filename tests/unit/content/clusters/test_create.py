@@ -57,6 +57,9 @@ class CreateTests(base.ClustersTestCase):
                           'labels'], [s.slug for s in workflow.steps])
         self.assertEqual(template.uuid,
                          workflow.context['cluster_template_id'])
+        # The breadcrumb names the page, and select labels are escaped once.
+        self.assertEqual('Create Cluster', res.context['page_title'])
+        self.assertNotContains(res, '&amp;#x27;')
         details = workflow.get_step('details').action
         self.assertEqual(template.uuid,
                          details['cluster_template_id'].value())
