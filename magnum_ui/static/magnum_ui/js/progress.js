@@ -37,10 +37,25 @@
           retry($el, failures);
           return;
         }
+        keepHighWater($el, $new);
         $el.replaceWith($new);
         watch($new);
       })
       .fail(function () { retry($el, failures); });
+  }
+
+  /* The total grows as Heat expands node groups, so done/total can dip
+   * while the same operation runs: the bar then keeps its highest value. */
+  function keepHighWater($old, $new) {
+    var before = parseInt($old.attr('data-percent'), 10) || 0;
+    var now = parseInt($new.attr('data-percent'), 10) || 0;
+    if (now >= before || $new.attr('data-busy') !== 'true' ||
+        $new.attr('data-stack-status') !== $old.attr('data-stack-status')) {
+      return;
+    }
+    $new.attr('data-percent', before);
+    $new.find('#mui-progress-bar').attr('aria-valuenow', before)
+      .css('width', before + '%').text(before + '%');
   }
 
   function retry($el, failures) {
