@@ -132,8 +132,15 @@ def cluster_upgrade(request, cluster_id, cluster_template_id,
 
 @profiler.trace
 def nodegroup_list(request, cluster_id):
-    groups = magnumclient(request).nodegroups.list(cluster_id, detail=True)
-    return [wrappers.Nodegroup(g) for g in groups]
+    """Every nodegroup of the cluster with all its attributes.
+
+    Magnum has no detailed nodegroup list (``/nodegroups/detail`` is read as
+    a nodegroup named "detail") and its plain list leaves out min/max node
+    counts and labels, so each group is fetched; a cluster has only a few.
+    """
+    client = magnumclient(request)
+    return [wrappers.Nodegroup(client.nodegroups.get(cluster_id, group.uuid))
+            for group in client.nodegroups.list(cluster_id)]
 
 
 @profiler.trace

@@ -1,4 +1,5 @@
 """What every sandbox service has: configs, one-time setup, a launcher."""
+import abc
 import os
 import sys
 
@@ -27,7 +28,7 @@ def venv_etc(*parts):
     return path
 
 
-class Service(object):
+class Service(metaclass=abc.ABCMeta):
     name = None
     # Path answered without a token once the API is up.
     health_path = '/'
@@ -85,16 +86,17 @@ class Service(object):
         }
 
     # --- to implement ------------------------------------------------------
+    @abc.abstractmethod
     def render(self):
         """Write the config files (every start: they follow the code)."""
-        raise NotImplementedError
 
     def setup_steps(self):
         """Commands (argv lists) run once, in order, on first start."""
         return []
 
+    @abc.abstractmethod
     def command(self):
-        raise NotImplementedError
+        """The argv that runs the service."""
 
     def environ(self):
         return {}

@@ -24,6 +24,7 @@ ADMIN_INDEX = '/admin/cluster_templates/'
 TABLE = '#cluster_templates'
 MODAL = '.workflow.modal'
 WAIT = 60
+MAGNUM_PATCH_BUG = 'ClusterTemplate %s could not be found'
 
 
 def row_css(name):
@@ -42,24 +43,20 @@ def shot(browser, number, what):
 
 
 def open_panel(browser, dashboard, panel_path):
-    """Reach a panel through the sidebar (dashboard → Container Infra)."""
-    link_css = '#sidebar-accordion a[href="%s"]' % panel_path
-    links = browser.find_all(link_css)
-    assert links, 'no sidebar link to %s' % panel_path
-    if not links[0].is_displayed():
-        # Expand the dashboard, then the Container Infra group.
-        for toggle in browser.find_all(
-                '#sidebar-accordion a[data-target="#sidebar-accordion-%s"]'
-                % dashboard):
-            if toggle.is_displayed():
-                toggle.click()
-        group = browser.driver.execute_script(
-            "return $(arguments[0]).closest('ul.panel-collapse')"
-            ".attr('id') || '';", links[0])
-        if group:
-            browser.click('#sidebar-accordion a[data-target="#%s"]' % group)
+    """Reach a panel through the sidebar: dashboard, Container Infra, panel."""
+    dashboard_list = '#sidebar-accordion-%s' % dashboard
+    group_list = '%s-container_infra' % dashboard_list
+    link_css = '%s a[href="%s"]' % (group_list, panel_path)
+    for toggle_target, opened in ((dashboard_list, dashboard_list),
+                                  (group_list, link_css)):
+        if not browser.find_all(opened)[0].is_displayed():
+            browser.click('#sidebar-accordion a[data-target="%s"]'
+                          % toggle_target)
+            browser.find(opened)  # the collapse animation is over
+    old_page = browser.driver.find_element(By.TAG_NAME, 'html')
     browser.click(link_css)
-    wait(browser).until(lambda d: d.current_url.endswith(panel_path))
+    wait(browser).until(EC.staleness_of(old_page))
+    assert browser.driver.current_url.endswith(panel_path)
     browser.find(TABLE)
 
 
@@ -214,11 +211,46 @@ def create_through_wizard(browser, name):
     submit_modal_to_index(browser)
 
 
+def demo_client(sandbox):
+    return magnum_client.Client('1', session=sandbox['sessions']['demo'],
+                                region_name=sandbox['region'])
+
+
+@pytest.fixture
+def leftovers(sandbox):
+    """Names the journey creates; whatever a failed run left is deleted."""
+    names = []
+    yield names
+    mc = demo_client(sandbox)
+    for template in mc.cluster_templates.list():
+        if template.name in names:
+            try:
+                mc.cluster_templates.delete(template.uuid)
+            except Exception:  # the sandbox reset removes leftovers
+                pass
+
+
+@pytest.fixture
+def admin_template(sandbox):
+    """A private template of the admin project, for the admin to publish."""
+    mc = magnum_client.Client('1', session=sandbox['sessions']['admin'],
+                              region_name=sandbox['region'])
+    created = mc.cluster_templates.create(
+        name='e2e-adm-%s' % uuid.uuid4().hex[:6], coe='kubernetes',
+        image_id='fedora-coreos-40', external_network_id='public',
+        flavor_id='m1.small', master_flavor_id='m1.small',
+        network_driver='flannel')
+    yield created
+    try:
+        mc.cluster_templates.delete(created.uuid)
+    except Exception:  # the sandbox reset removes leftovers
+        pass
+
+
 @pytest.fixture
 def demo_template(sandbox):
     """A private template of the demo project, for the admin to publish."""
-    mc = magnum_client.Client('1', session=sandbox['sessions']['demo'],
-                              region_name=sandbox['region'])
+    mc = demo_client(sandbox)
     created = mc.cluster_templates.create(
         name='e2e-pub-%s' % uuid.uuid4().hex[:6], coe='kubernetes',
         image_id='fedora-coreos-40', keypair_id='demo-key',
@@ -231,9 +263,10 @@ def demo_template(sandbox):
         pass
 
 
-def test_create_update_clone_delete(browser):
+def test_create_update_clone_delete(browser, leftovers):
     name = 'e2e-tpl-%s' % uuid.uuid4().hex[:6]
     copy = '%s-copy' % name
+    leftovers.extend((name, copy))
     browser.login('demo', 'demo')
     open_panel(browser, 'project', INDEX)
     shot(browser, 1, 'index')
@@ -266,9 +299,14 @@ def test_create_update_clone_delete(browser):
     active_step(browser, 'info')
     go_to_step(browser, 'node_spec')
     choose(browser, 'id_flavor_id', 'm1.medium')
+    medium = browser.find_all('#id_flavor_id')[0].get_attribute('value')
     go_to_step(browser, 'network')
     retype(browser, '%s #id_dns_nameserver' % MODAL, '1.1.1.1')
     go_to_step(browser, 'labels')
+    # Typing refreshes the command from the whole form.
+    wait(browser).until(lambda d: '--dns-nameserver 1.1.1.1'
+                        in cli_preview(browser))
+    assert '--flavor %s' % medium in cli_preview(browser)
     shot(browser, 9, 'update-wizard')
     submit_modal_to_index(browser)
     detail_text(browser, name)
@@ -314,33 +352,59 @@ def test_create_update_clone_delete(browser):
     shot(browser, 14, 'deleted')
 
 
-def test_admin_publishes_demo_template(browser, demo_template):
-    name = demo_template.name
-    browser.login('demo', 'demo')
-    browser.open(INDEX)
-    browser.find(row_css(name))
-    assert cell(browser, name, 'Public') == 'No'
-
-    browser.login('admin', 'admin')
-    open_panel(browser, 'admin', ADMIN_INDEX)
-    browser.find(row_css(name))
-    assert cell(browser, name, 'Project') == 'demo'
-    assert cell(browser, name, 'Public') == 'No'
-    shot(browser, 15, 'admin-list')
+def publish(browser, name):
     # Publish is not dangerous: Horizon posts it without a confirmation.
     old_page = browser.driver.find_element(By.TAG_NAME, 'html')
     row_action(browser, name, 'publish')
     wait(browser).until(EC.staleness_of(old_page))
-    assert 'Published' in browser.find('.alert-success').text
+    return browser.find('.messages .alert')
+
+
+def test_admin_publishes_a_template_the_demo_user_then_sees(
+        browser, admin_template):
+    name = admin_template.name
+    browser.login('demo', 'demo')
+    browser.open(INDEX)
+    browser.find(TABLE)
+    assert not browser.find_all(row_css(name))   # private to admin
+
+    browser.login('admin', 'admin')
+    open_panel(browser, 'admin', ADMIN_INDEX)
+    browser.find(row_css(name))
+    assert cell(browser, name, 'Project') == 'admin'
+    assert cell(browser, name, 'Public') == 'No'
+    shot(browser, 15, 'admin-list')
+    alert = publish(browser, name)
+    assert 'Published' in alert.text, alert.text
     assert cell(browser, name, 'Public') == 'Yes'
-    shot(browser, 17, 'admin-published')
+    shot(browser, 16, 'admin-published')
 
     # A second demo login: the template is public now.
     browser.login('demo', 'demo')
     open_panel(browser, 'project', INDEX)
     browser.find(row_css(name))
     assert cell(browser, name, 'Public') == 'Yes'
-    shot(browser, 18, 'demo-sees-public')
+    shot(browser, 17, 'demo-sees-public')
     detail_text(browser, name)
     assert detail_value(browser, 'Public') == 'Yes'
-    shot(browser, 19, 'demo-detail-public')
+    shot(browser, 18, 'demo-detail-public')
+
+
+def test_publishing_another_projects_template_never_breaks(
+        browser, demo_template):
+    """Magnum 23 refuses an admin PATCH of another project's private
+    template (its update validators look the template up before switching
+    the admin to all projects): the admin sees Magnum's own words."""
+    name = demo_template.name
+    browser.login('admin', 'admin')
+    open_panel(browser, 'admin', ADMIN_INDEX)
+    browser.find(row_css(name))
+    assert cell(browser, name, 'Project') == 'demo'
+    alert = publish(browser, name)
+    shot(browser, 19, 'admin-publish-other-project')
+    if 'alert-danger' in alert.get_attribute('class'):
+        assert MAGNUM_PATCH_BUG % demo_template.uuid in alert.text
+        assert cell(browser, name, 'Public') == 'No'
+    else:
+        assert 'Published' in alert.text
+        assert cell(browser, name, 'Public') == 'Yes'

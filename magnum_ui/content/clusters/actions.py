@@ -9,6 +9,7 @@ from horizon import tables
 
 from magnum_ui.api import magnum
 from magnum_ui.content.clusters import allowed
+from magnum_ui.content.clusters import workflows as cluster_workflows
 
 
 class CreateCluster(tables.LinkAction):
@@ -43,6 +44,9 @@ class DeleteCluster(tables.DeleteAction):
             exceptions.handle(
                 request, _('Unable to delete cluster %s.') % obj_id,
                 details=magnum.error_message(exc), escalate=True)
+        # Shown busy (or gone) on the page the user returns to, so the row
+        # keeps refreshing until Magnum has removed it.
+        cluster_workflows.wait_until_busy(request, obj_id)
 
 
 class ResizeCluster(tables.LinkAction):

@@ -7,6 +7,7 @@ from horizon import forms
 from horizon import messages
 
 from magnum_ui.api import magnum
+from magnum_ui.content.clusters import workflows as cluster_workflows
 from magnum_ui import exceptions as magnum_exceptions
 
 
@@ -93,6 +94,7 @@ class ResizeForm(forms.SelfHandlingForm):
         except Exception as exc:
             return _api_failure(self, request,
                                 _('Unable to resize the cluster.'), exc)
+        cluster_workflows.wait_until_busy(request, self.cluster.id)
         messages.success(request, _('Resize of cluster "%s" requested.')
                          % (self.cluster.name or self.cluster.id))
         return True
@@ -140,6 +142,7 @@ class UpgradeForm(forms.SelfHandlingForm):
         except Exception as exc:
             return _api_failure(self, request,
                                 _('Unable to upgrade the cluster.'), exc)
+        cluster_workflows.wait_until_busy(request, self.cluster.id)
         messages.success(request, _('Upgrade of cluster "%s" requested.')
                          % (self.cluster.name or self.cluster.id))
         return True

@@ -39,6 +39,27 @@ def wait_until_listed(request, cluster_id, sleep=time.sleep,
         sleep(APPEAR_POLL_SECONDS)
 
 
+# Likewise a resize or upgrade is accepted before the conductor marks the
+# cluster busy; the list the user returns to should show it busy, or its
+# row would not be refreshed until the next page load.
+BUSY_WAIT_SECONDS = 5.0
+
+
+def wait_until_busy(request, cluster_id, sleep=time.sleep,
+                    clock=time.monotonic):
+    """True once Magnum reports the cluster *_IN_PROGRESS (bounded wait)."""
+    deadline = clock() + BUSY_WAIT_SECONDS
+    while True:
+        try:
+            if magnum.cluster_get(request, cluster_id).is_busy:
+                return True
+        except Exception:
+            return False
+        if clock() >= deadline:
+            return False
+        sleep(APPEAR_POLL_SECONDS)
+
+
 class CreateCluster(workflows.Workflow):
     slug = 'create_cluster'
     name = _('Create Cluster')

@@ -136,3 +136,20 @@ class QuotaCallTests(magnum_helpers.MagnumTestCase):
         magnumclient.return_value.quotas.update.assert_called_once_with(
             'p1', 'Cluster',
             {'project_id': 'p1', 'resource': 'Cluster', 'hard_limit': 7})
+
+
+class NodegroupCallTests(magnum_helpers.MagnumTestCase):
+    @mock.patch.object(magnum, 'magnumclient')
+    def test_list_fetches_each_group_in_full(self, magnumclient):
+        nodegroups = magnumclient.return_value.nodegroups
+        nodegroups.list.return_value = [mock.Mock(uuid='ng-1'),
+                                        mock.Mock(uuid='ng-2')]
+        full = [mock.Mock(min_node_count=1, max_node_count=5),
+                mock.Mock(min_node_count=0, max_node_count=None)]
+        nodegroups.get.side_effect = full
+        groups = magnum.nodegroup_list(self.request, 'cid')
+        # Magnum has no /nodegroups/detail: never ask for it.
+        nodegroups.list.assert_called_once_with('cid')
+        self.assertEqual([mock.call('cid', 'ng-1'), mock.call('cid', 'ng-2')],
+                         nodegroups.get.call_args_list)
+        self.assertEqual([5, None], [g.max_node_count for g in groups])

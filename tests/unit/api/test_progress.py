@@ -9,6 +9,7 @@ import copy
 import urllib.parse
 
 from magnum_ui.api import progress
+from magnum_ui.api import stack_progress
 from magnum_ui.api import topology
 from tests.unit.api import heat_fake
 from tests.unit import helpers
@@ -22,7 +23,7 @@ def _build(scenario):
         events = heat_fake.fixture('%s_events.json' % scenario)['events']
     except FileNotFoundError:
         events = []
-    return progress.build_progress(stack, resources['resources'], events)
+    return stack_progress.build_progress(stack, resources['resources'], events)
 
 
 def _by_path(prog):
@@ -79,17 +80,17 @@ class ProgressComputationTests(helpers.MagnumTestCase):
         cancelled.path = ('kube_minions', '0', 'server')
         cancelled.reason = 'CREATE aborted (Task create from ... cancelled)'
         cancelled.updated = '2026-11-20T10:00:01Z'   # failed earlier
-        chosen, reason = progress.find_failure(
+        chosen, reason = stack_progress.find_failure(
             [cancelled, prog.failed_resource], [])
         self.assertIs(prog.failed_resource, chosen)
 
     def test_failure_falls_back_to_events_then_stack_reason(self):
         prog = _build('sandbox_failed')
-        chosen, reason = progress.find_failure([], prog.events, 'stack why')
+        chosen, reason = stack_progress.find_failure([], prog.events, 'stack why')
         self.assertEqual('kube_minions / 1 / server', chosen.name)
         self.assertIn('Test Resource failed server', reason)
         self.assertEqual((None, 'stack why'),
-                         progress.find_failure([], [], 'stack why'))
+                         stack_progress.find_failure([], [], 'stack why'))
 
     def test_events_newest_first_with_failures_flagged(self):
         events = _build('sandbox_failed').events
@@ -107,10 +108,10 @@ class ProgressComputationTests(helpers.MagnumTestCase):
         resources = raw['resources']
         for res in resources[:4]:
             res['resource_status'] = 'DELETE_COMPLETE'
-        items = progress.index_resources(resources)
-        self.assertEqual((4, 17), progress.count_progress(items, True))
+        items = stack_progress.index_resources(resources)
+        self.assertEqual((4, 17), stack_progress.count_progress(items, True))
         # an update removing resources does not count those on their way out
-        self.assertEqual((13, 13), progress.count_progress(items, False))
+        self.assertEqual((13, 13), stack_progress.count_progress(items, False))
 
 
 class TopologyTests(helpers.MagnumTestCase):
@@ -174,7 +175,7 @@ class TopologyTests(helpers.MagnumTestCase):
             self.assertEqual(role, topology.classify(name, rtype), name)
 
     def test_single_server_is_a_group_of_one(self):
-        items = progress.index_resources([{
+        items = stack_progress.index_resources([{
             'resource_name': 'kube_master', 'resource_type': 'OS::Nova::Server',
             'resource_status': 'CREATE_IN_PROGRESS', 'links': [
                 {'rel': 'stack', 'href': 'http://h/v1/1/stacks/s/root'}]}],
@@ -202,7 +203,7 @@ class GetProgressTests(helpers.MagnumTestCase):
     def test_failed_cluster_through_openstacksdk(self):
         cluster = self._cluster_on('sandbox_failed')
         prog, fake = self._progress(cluster, 'sandbox_failed')
-        self.assertEqual(progress.AVAILABLE, prog.state)
+        self.assertEqual(stack_progress.AVAILABLE, prog.state)
         self.assertEqual('kube_minions / 1 / server',
                          prog.failed_resource.display_path)
         self.assertEqual((16, 17), (prog.done, prog.total))
@@ -219,25 +220,25 @@ class GetProgressTests(helpers.MagnumTestCase):
     def test_old_api_uses_stack_id(self):
         cluster = self._cluster_on('sandbox_creating', cluster_id=None)
         prog, _fake = self._progress(cluster, 'sandbox_creating')
-        self.assertEqual(progress.AVAILABLE, prog.state)
+        self.assertEqual(stack_progress.AVAILABLE, prog.state)
         self.assertTrue(prog.busy)
 
     def test_cluster_api_driver_id_is_not_a_heat_stack(self):
         cluster = self._cluster_on('sandbox_failed', cluster_id='kube-7fq3k')
         prog, _fake = self._progress(cluster, 'sandbox_failed')
-        self.assertEqual(progress.NOT_HEAT, prog.state)
+        self.assertEqual(stack_progress.NOT_HEAT, prog.state)
         self.assertFalse(prog.available)
         self.assertEqual(cluster.status_reason, prog.cluster_status_reason)
 
     def test_missing_stack(self):
         cluster = self._cluster_on('sandbox_failed')
         prog, _fake = self._progress(cluster, error=404)
-        self.assertEqual(progress.NOT_HEAT, prog.state)
+        self.assertEqual(stack_progress.NOT_HEAT, prog.state)
 
     def test_forbidden_stack(self):
         cluster = self._cluster_on('sandbox_failed')
         prog, _fake = self._progress(cluster, error=403)
-        self.assertEqual(progress.FORBIDDEN, prog.state)
+        self.assertEqual(stack_progress.FORBIDDEN, prog.state)
         self.assertFalse(prog.busy)
 
     def test_no_stack_id_yet_keeps_polling_a_busy_cluster(self):
@@ -245,7 +246,7 @@ class GetProgressTests(helpers.MagnumTestCase):
         cluster._apiresource.cluster_id = None
         cluster._apiresource.stack_id = None
         prog, fake = self._progress(cluster, 'sandbox_creating')
-        self.assertEqual(progress.NO_STACK, prog.state)
+        self.assertEqual(stack_progress.NO_STACK, prog.state)
         self.assertTrue(prog.busy)
         self.assertEqual([], fake.requests)
 

@@ -8,6 +8,7 @@ from horizon import tabs
 
 from magnum_ui.api import heat
 from magnum_ui.api import magnum
+from magnum_ui.api import stack_progress
 from magnum_ui.content.clusters import progress_tab
 from openstack_dashboard.test import helpers
 from tests.unit.api import heat_fake
@@ -180,9 +181,8 @@ class ProgressTabTests(magnum_helpers.MagnumTestCase):
 
 class TopologyLayoutTests(magnum_helpers.MagnumTestCase):
     def test_layout_stacks_rows_without_overlap(self):
-        from magnum_ui.api import progress
         stack = heat_fake.fixture('magnum_driver_stack.json')['stack']
-        prog = progress.build_progress(stack, heat_fake.fixture(
+        prog = stack_progress.build_progress(stack, heat_fake.fixture(
             'magnum_driver_resources.json')['resources'], [])
         layout = progress_tab.topology_layout(prog.topology)
         boxes = [layout['network']] + layout['loadbalancers'] + [

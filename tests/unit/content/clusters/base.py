@@ -29,6 +29,12 @@ class ClustersTestCase(helpers.MagnumTestCase):
             return_value=None)
         self.mock_progress = patcher.start()
         self.addCleanup(patcher.stop)
+        # After a resize or upgrade the form looks once whether Magnum shows
+        # the cluster busy yet; tests do not wait for it to happen.
+        patcher = mock.patch(
+            'magnum_ui.content.clusters.workflows.BUSY_WAIT_SECONDS', 0)
+        patcher.start()
+        self.addCleanup(patcher.stop)
 
     def cluster(self, index=0):
         return self.clusters.list()[index]

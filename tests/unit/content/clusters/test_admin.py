@@ -43,10 +43,13 @@ class AdminClustersTests(base.ClustersAdminTestCase):
         res = self.client.get(INDEX_URL)
         self.assertEqual(200, res.status_code)
 
-    @helpers.create_mocks({magnum: ['cluster_list', 'cluster_delete'],
+    @helpers.create_mocks({magnum: ['cluster_list', 'cluster_delete',
+                                    'cluster_get'],
                            api.keystone: ['tenant_list']})
     def test_delete(self):
         self.mock_cluster_list.return_value = self.clusters.list()
+        # Magnum already shows it deleting when the page is reloaded.
+        self.mock_cluster_get.return_value = self.clusters.list()[1]
         self.mock_tenant_list.return_value = [self.tenants.list(), False]
         cluster = self.clusters.first()
         res = self.client.post(INDEX_URL, {

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from magnumclient import exceptions as magnum_exceptions
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
@@ -201,9 +202,11 @@ class IndexTests(base.ClustersTestCase):
 
 class DeleteTests(base.ClustersTestCase):
     @helpers.create_mocks({magnum: ['cluster_list', 'cluster_delete',
-                                    'cluster_template_list']})
+                                    'cluster_template_list', 'cluster_get']})
     def test_batch_delete(self):
         self.mock_cluster_list.return_value = self.clusters.list()
+        # Each deletion waits until Magnum shows the cluster busy or gone.
+        self.mock_cluster_get.side_effect = magnum_exceptions.NotFound()
         self.mock_cluster_template_list.return_value = []
         ids = [self.cluster(0).id, self.cluster(2).id]
         res = self.client.post(INDEX_URL, {
@@ -211,6 +214,8 @@ class DeleteTests(base.ClustersTestCase):
         self.assertRedirectsNoFollow(res, INDEX_URL)
         self.assertEqual(
             ids, [c.args[1] for c in self.mock_cluster_delete.call_args_list])
+        self.assertEqual(
+            ids, [c.args[1] for c in self.mock_cluster_get.call_args_list])
 
     @helpers.create_mocks({magnum: ['cluster_list', 'cluster_delete',
                                     'cluster_template_list', 'stats_get',

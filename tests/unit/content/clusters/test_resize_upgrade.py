@@ -1,5 +1,7 @@
 """Resize and upgrade forms."""
 
+from unittest import mock
+
 from django.urls import reverse
 
 from openstack_dashboard.test import helpers
@@ -53,6 +55,9 @@ class ResizeTests(base.ClustersTestCase):
         self.assertRedirectsNoFollow(res, INDEX_URL)
         self.mock_cluster_resize.assert_called_once_with(
             helpers.IsHttpRequest(), self.cluster().id, 4, nodegroup=None)
+        # The form then asked Magnum whether the cluster shows busy yet,
+        # so the list it redirects to keeps refreshing the row.
+        self.assertGreaterEqual(self.mock_cluster_get.call_count, 2)
 
     @helpers.create_mocks({magnum: ['cluster_get', 'nodegroup_list',
                                     'cluster_resize']})
@@ -153,3 +158,31 @@ class UpgradeTests(base.ClustersTestCase):
             500, 'x')
         res = self.client.get(url('upgrade', self.cluster().id))
         self.assertEqual(200, res.status_code)
+
+
+class WaitUntilBusyTests(base.ClustersTestCase):
+    @helpers.create_mocks({magnum: ['cluster_get']})
+    def test_returns_once_magnum_shows_the_cluster_busy(self):
+        from magnum_ui.content.clusters import workflows
+        idle, busy = self.cluster(0), self.cluster(1)
+        self.mock_cluster_get.side_effect = [idle, idle, busy]
+        naps = []
+        with mock.patch.object(workflows, 'BUSY_WAIT_SECONDS', 5.0):
+            found = workflows.wait_until_busy(
+                self.request, idle.id, sleep=naps.append,
+                clock=lambda: len(naps))
+        self.assertTrue(found)
+        self.assertEqual(3, self.mock_cluster_get.call_count)
+        self.assertEqual(2, len(naps))
+
+    @helpers.create_mocks({magnum: ['cluster_get']})
+    def test_gives_up_after_the_bounded_wait(self):
+        from magnum_ui.content.clusters import workflows
+        self.mock_cluster_get.return_value = self.cluster(0)
+        naps = []
+        with mock.patch.object(workflows, 'BUSY_WAIT_SECONDS', 3.0):
+            found = workflows.wait_until_busy(
+                self.request, 'cid', sleep=naps.append,
+                clock=lambda: len(naps))
+        self.assertFalse(found)
+        self.assertEqual(3, len(naps))
