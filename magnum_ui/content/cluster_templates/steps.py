@@ -244,10 +244,8 @@ class LabelsStep(workflows.Step):
                 for name, field in action.fields.items():
                     values[name] = action[name].value()
         if not isinstance(values.get('labels'), dict):
-            try:
-                values['labels'] = labels_util.parse_labels(
-                    values.get('labels'))
-            except Exception:
-                values['labels'] = {}
+            # Keep the well-formed lines, as the live preview in the page does.
+            values['labels'] = labels_util.valid_labels(
+                values.get('labels') or '')
         values['floating_ip_enabled'] = values.get('floating_ip_enabled')
         return cli.build_command(values)

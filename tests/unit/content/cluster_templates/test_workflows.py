@@ -191,6 +191,15 @@ class CreateTests(WizardTestBase):
         self.mock_cluster_template_create.assert_not_called()
 
     @_mocks(['cluster_template_create'])
+    def test_preview_keeps_the_valid_labels_beside_an_error(self):
+        self.mock_choices()
+        res = self.client.post(CREATE_URL, self.form_data(
+            labels='kube_tag=v1.30.1\nbroken-line'))
+        self._assert_rerendered_with_error(res, 'labels', 'is missing')
+        self.assertContains(res, '--labels kube_tag=v1.30.1')
+        self.assertNotContains(res, '--labels broken-line')
+
+    @_mocks(['cluster_template_create'])
     def test_required_and_invalid_fields(self):
         self.mock_choices()
         res = self.client.post(CREATE_URL, self.form_data(name=''))
