@@ -9,6 +9,7 @@ from horizon import tables
 
 from magnum_ui.api import magnum
 from magnum_ui.content.clusters import allowed
+from magnum_ui.content.clusters.certificates import actions as cert_actions
 from magnum_ui.content.clusters import workflows as cluster_workflows
 
 
@@ -86,12 +87,7 @@ def detail_url(cluster):
 
 
 def certificate_actions():
-    """The Certificates work's actions, when that module is present."""
-    try:
-        from magnum_ui.content.clusters.certificates import actions
-    except ImportError:
-        return ()
-    names = ('DownloadKubeconfig', 'ShowCA', 'SignCSR', 'RotateCA',
-             'RotateCredentials')
-    return tuple(getattr(actions, name) for name in names
-                 if hasattr(actions, name))
+    """The kubeconfig, CA and rotation actions of a cluster row."""
+    return (cert_actions.DownloadKubeconfig, cert_actions.ShowCA,
+            cert_actions.SignCSR, cert_actions.RotateCA,
+            cert_actions.RotateCredentials)

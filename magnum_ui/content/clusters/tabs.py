@@ -1,7 +1,5 @@
 """Tabs of the cluster detail page: Overview, Nodegroups, Progress."""
 
-import logging
-
 from django.utils.translation import gettext_lazy as _
 
 from horizon import tabs
@@ -11,9 +9,8 @@ from magnum_ui import statuses
 from magnum_ui.content.clusters import errors
 from magnum_ui.content.clusters import health
 from magnum_ui.content.clusters import nodegroup_tables
+from magnum_ui.content.clusters import progress_tab
 from magnum_ui.content.clusters import tables as cluster_tables
-
-LOG = logging.getLogger(__name__)
 
 
 class OverviewTab(tabs.Tab):
@@ -57,16 +54,7 @@ class NodegroupsTab(tabs.TableTab):
             return []
 
 
-def _progress_tab():
-    try:
-        from magnum_ui.content.clusters.progress_tab import ProgressTab
-    except ImportError:
-        LOG.debug('No progress tab available')
-        return ()
-    return (ProgressTab,)
-
-
 class ClusterDetailTabs(tabs.DetailTabsGroup):
     slug = 'cluster_details'
-    tabs = (OverviewTab, NodegroupsTab) + _progress_tab()
+    tabs = (OverviewTab, NodegroupsTab, progress_tab.ProgressTab)
     sticky = True

@@ -2,6 +2,7 @@ from django.urls import include
 from django.urls import re_path
 
 from magnum_ui.content.clusters import action_views
+from magnum_ui.content.clusters.certificates import urls as certificate_urls
 from magnum_ui.content.clusters import views
 
 urlpatterns = [
@@ -14,12 +15,6 @@ urlpatterns = [
             action_views.ResizeView.as_view(), name='resize'),
     re_path(r'^(?P<cluster_id>[^/]+)/upgrade/$',
             action_views.UpgradeView.as_view(), name='upgrade'),
+    re_path(r'^(?P<cluster_id>[^/]+)/certificates/',
+            include(certificate_urls)),
 ]
-
-try:
-    from magnum_ui.content.clusters.certificates import urls as _cert_urls
-except ImportError:
-    _cert_urls = None
-if _cert_urls is not None:
-    urlpatterns.append(re_path(r'^(?P<cluster_id>[^/]+)/certificates/',
-                               include(_cert_urls)))
