@@ -1,4 +1,4 @@
 PANEL = 'clusters'
 PANEL_DASHBOARD = 'project'
 PANEL_GROUP = 'container_infra'
-ADD_PANEL = 'magnum_ui.content.clusters.panel.Clusters'
+ADD_PANEL = 'magnum_ui.content.project.clusters.panel.Clusters'

@@ -1,4 +1,4 @@
 PANEL = 'clusters'
 PANEL_DASHBOARD = 'admin'
 PANEL_GROUP = 'container_infra'
-ADD_PANEL = 'magnum_ui.content.admin_clusters.panel.AdminClusters'
+ADD_PANEL = 'magnum_ui.content.admin.clusters.panel.AdminClusters'

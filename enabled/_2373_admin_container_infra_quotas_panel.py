@@ -1,4 +1,4 @@
 PANEL = 'container_infra_quotas'
 PANEL_DASHBOARD = 'admin'
 PANEL_GROUP = 'container_infra'
-ADD_PANEL = 'magnum_ui.content.admin_quotas.panel.Quotas'
+ADD_PANEL = 'magnum_ui.content.admin.quotas.panel.Quotas'

@@ -1,4 +1,4 @@
 PANEL = 'container_infra_services'
 PANEL_DASHBOARD = 'admin'
 PANEL_GROUP = 'container_infra'
-ADD_PANEL = 'magnum_ui.content.admin_services.panel.MagnumServices'
+ADD_PANEL = 'magnum_ui.content.admin.services.panel.MagnumServices'

@@ -1,7 +1,7 @@
 """Kubeconfig and certificates against the sandbox's real Magnum.
 
 A completed cluster's CA signs the CSR magnum_ui makes, through
-python-magnumclient and through the service layer (magnum_ui.api.kubeconfig
+python-magnumclient and through the service layer (magnum_ui.content.project.clusters.certificates.kubeconfig
 with a request carrying the user's token and catalogue, as Horizon's does);
 the certificate is checked against the CA Magnum returns. Then the CA is
 rotated and the old certificate no longer verifies against the new CA,
@@ -21,7 +21,7 @@ from magnumclient import exceptions as mc_exc
 import pytest
 import yaml
 
-from magnum_ui.api import kubeconfig
+from magnum_ui.content.project.clusters.certificates import kubeconfig
 from magnum_ui.api import magnum
 from magnum_ui.api import versions
 from tests.integration.service_request import ServiceRequest

@@ -19,7 +19,8 @@ def index(request):
 _patterns = ([
     re_path(r'^$', index, name='index'),
     re_path(r'^(?P<cluster_id>[^/]+)/certificates/',
-            include('magnum_ui.content.clusters.certificates.urls')),
+            include(('magnum_ui.content.project.clusters.certificates.urls',
+                     'certificates'))),
 ], NAMESPACE)
 
 urlpatterns = [

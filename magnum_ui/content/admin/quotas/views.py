@@ -1,0 +1,90 @@
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from horizon import exceptions
+from horizon import forms
+from horizon import tables
+from horizon.utils import memoized
+from openstack_dashboard import api
+
+from magnum_ui.api import magnum
+from magnum_ui.content.admin.quotas import forms as quota_forms
+from magnum_ui.content.admin.quotas import tables as quota_tables
+
+INDEX_URL = reverse_lazy('horizon:admin:container_infra_quotas:index')
+
+
+def _projects(request):
+    try:
+        projects, _more = api.keystone.tenant_list(request)
+        return projects
+    except Exception:
+        exceptions.handle(request, _('Unable to retrieve projects.'))
+        return []
+
+
+class IndexView(tables.DataTableView):
+    table_class = quota_tables.QuotasTable
+    template_name = 'horizon/common/_data_table_view.html'
+    page_title = _('Cluster Quotas')
+
+    def get_data(self):
+        try:
+            quotas = magnum.quota_list(self.request, all_tenants=True)
+        except Exception:
+            exceptions.handle(self.request, _('Unable to retrieve quotas.'))
+            return []
+        names = {project.id: project.name for project in
+                 _projects(self.request)}
+        for quota in quotas:
+            quota.project_name = names.get(quota.project_id,
+                                           quota.project_id)
+        return quotas
+
+
+class CreateView(forms.ModalFormView):
+    form_class = quota_forms.CreateQuotaForm
+    template_name = 'horizon/common/_modal_form.html'
+    form_id = 'create_quota_form'
+    modal_header = page_title = _('Set Cluster Quota')
+    submit_label = _('Set Quota')
+    submit_url = reverse_lazy('horizon:admin:container_infra_quotas:create')
+    success_url = INDEX_URL
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        try:
+            with_quota = {q.project_id for q in
+                          magnum.quota_list(self.request, all_tenants=True)}
+        except Exception:
+            with_quota = set()
+        kwargs['projects'] = [p for p in _projects(self.request)
+                              if p.id not in with_quota]
+        return kwargs
+
+
+class UpdateView(forms.ModalFormView):
+    form_class = quota_forms.UpdateQuotaForm
+    template_name = 'horizon/common/_modal_form.html'
+    form_id = 'update_quota_form'
+    modal_header = page_title = _('Edit Cluster Quota')
+    submit_label = _('Save')
+    success_url = INDEX_URL
+
+    @property
+    def submit_url(self):
+        return reverse_lazy('horizon:admin:container_infra_quotas:update',
+                            args=[self.kwargs['project_id']])
+
+    @memoized.memoized_method
+    def get_object(self):
+        try:
+            return magnum.quota_get(self.request, self.kwargs['project_id'])
+        except Exception:
+            exceptions.handle(self.request, _('Unable to retrieve the quota.'),
+                              redirect=INDEX_URL)
+
+    def get_initial(self):
+        quota = self.get_object()
+        return {'project_id': self.kwargs['project_id'],
+                'hard_limit': quota.hard_limit}

@@ -1,0 +1,153 @@
+"""The cluster templates table and its actions (Magnum policy rule names)."""
+
+from urllib import parse
+
+from django.urls import NoReverseMatch
+from django.template import defaultfilters
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from horizon import exceptions
+from horizon import tables
+from horizon.utils import filters
+
+from magnum_ui.api import magnum
+
+POLICY = 'container-infra'
+YES_NO = (defaultfilters.yesno, defaultfilters.capfirst)
+
+
+def clusters_using(request, template_id):
+    """Names of the clusters the user can see that use the template."""
+    try:
+        clusters = magnum.cluster_list(request)
+    except Exception:
+        return []
+    return [cluster.name or cluster.id for cluster in clusters
+            if cluster.cluster_template_id == template_id]
+
+
+def delete_failure_message(request, template, exc):
+    """Magnum's reason, plus the clusters holding the template if any."""
+    display = template.name if template else ''
+    message = _('Unable to delete cluster template "%(name)s": %(reason)s') % {
+        'name': display, 'reason': magnum.error_message(exc)}
+    holders = clusters_using(request, template.id if template else None)
+    if holders:
+        message += ' ' + _('It is used by: %s.') % ', '.join(holders)
+    elif 'referenced' in magnum.error_message(exc):
+        message += ' ' + _('The clusters using it belong to other projects.')
+    return message
+
+
+class CreateClusterTemplate(tables.LinkAction):
+    name = 'create'
+    verbose_name = _('Create Cluster Template')
+    url = 'horizon:project:cluster_templates:create'
+    classes = ('ajax-modal',)
+    icon = 'plus'
+    policy_rules = ((POLICY, 'clustertemplate:create'),)
+
+
+class UpdateClusterTemplate(tables.LinkAction):
+    name = 'update'
+    verbose_name = _('Update Cluster Template')
+    url = 'horizon:project:cluster_templates:update'
+    classes = ('ajax-modal',)
+    icon = 'pencil'
+    policy_rules = ((POLICY, 'clustertemplate:update'),)
+
+
+class CloneClusterTemplate(tables.LinkAction):
+    name = 'clone'
+    verbose_name = _('Clone Cluster Template')
+    url = 'horizon:project:cluster_templates:clone'
+    classes = ('ajax-modal',)
+    icon = 'copy'
+    policy_rules = ((POLICY, 'clustertemplate:create'),)
+
+
+class CreateClusterFromTemplate(tables.LinkAction):
+    name = 'create_cluster'
+    verbose_name = _('Create Cluster')
+    classes = ('ajax-modal',)
+    icon = 'plus'
+    policy_rules = ((POLICY, 'cluster:create'),)
+
+    def cluster_create_url(self):
+        try:
+            return reverse('horizon:project:clusters:create:index')
+        except NoReverseMatch:
+            return None
+
+    def allowed(self, request, template=None):
+        return self.cluster_create_url() is not None
+
+    def get_link_url(self, template):
+        return '%s?%s' % (self.cluster_create_url(), parse.urlencode(
+            {'cluster_template_id': template.id}))
+
+
+class DeleteClusterTemplate(tables.DeleteAction):
+    policy_rules = ((POLICY, 'clustertemplate:delete'),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy('Delete Cluster Template',
+                             'Delete Cluster Templates', count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy('Deleted Cluster Template',
+                             'Deleted Cluster Templates', count)
+
+    def delete(self, request, obj_id):
+        try:
+            magnum.cluster_template_delete(request, obj_id)
+        except Exception as exc:
+            template = self.table.get_object_by_id(obj_id)
+            exceptions.handle(
+                request, delete_failure_message(request, template, exc),
+                escalate=True)
+
+
+class NameFilter(tables.FilterAction):
+    def filter(self, table, templates, filter_string):
+        query = filter_string.lower()
+        return [template for template in templates
+                if query in (template.name or '').lower()]
+
+
+def image_display(template):
+    return getattr(template, 'image_name', None) or template.image_id
+
+
+class ClusterTemplatesTable(tables.DataTable):
+    name = tables.WrappingColumn(
+        'name', verbose_name=_('Name'),
+        link='horizon:project:cluster_templates:detail')
+    coe = tables.Column('coe', verbose_name=_('COE'))
+    public = tables.Column('public', verbose_name=_('Public'),
+                           filters=YES_NO)
+    hidden = tables.Column('hidden', verbose_name=_('Hidden'),
+                           filters=YES_NO)
+    network_driver = tables.Column('network_driver',
+                                   verbose_name=_('Network Driver'))
+    keypair_id = tables.Column('keypair_id', verbose_name=_('Key Pair'))
+    image = tables.Column(image_display, verbose_name=_('Image'))
+    created_at = tables.Column('created_at', verbose_name=_('Created'),
+                               filters=(filters.parse_isotime,
+                                        filters.timesince_sortable),
+                               attrs={'data-type': 'timesince'})
+
+    def get_object_display(self, template):
+        return template.name or template.id
+
+    class Meta(object):
+        name = 'cluster_templates'
+        verbose_name = _('Cluster Templates')
+        table_actions = (NameFilter, CreateClusterTemplate,
+                         DeleteClusterTemplate)
+        row_actions = (CreateClusterFromTemplate, UpdateClusterTemplate,
+                       CloneClusterTemplate, DeleteClusterTemplate)

@@ -1,0 +1,16 @@
+from django.urls import re_path
+
+from magnum_ui.content.project.cluster_templates import views
+
+TEMPLATE = r'^(?P<template_id>[^/]+)/'
+
+urlpatterns = [
+    re_path(r'^$', views.IndexView.as_view(), name='index'),
+    re_path(r'^create/$', views.CreateView.as_view(), name='create'),
+    re_path(r'^cli_preview/$', views.CliPreviewView.as_view(),
+            name='cli_preview'),
+    re_path(TEMPLATE + r'$', views.DetailView.as_view(), name='detail'),
+    re_path(TEMPLATE + r'update/$', views.UpdateView.as_view(),
+            name='update'),
+    re_path(TEMPLATE + r'clone/$', views.CloneView.as_view(), name='clone'),
+]

@@ -1,0 +1,73 @@
+"""Row and table actions of the clusters tables."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from horizon import tables
+
+from magnum_ui.api import magnum
+from magnum_ui.content.project.clusters.operations import allowed
+from magnum_ui.content.project.clusters.operations import actions as operations
+from magnum_ui.content.project.clusters.certificates import actions as cert_actions
+from magnum_ui.content.common import errors
+from magnum_ui.content.project.clusters import pending
+
+
+class CreateCluster(tables.LinkAction):
+    name = 'create'
+    verbose_name = _('Create Cluster')
+    url = 'horizon:project:clusters:create:index'
+    classes = ('btn-launch',)
+    icon = 'plus'
+    policy_rules = (('container-infra', 'cluster:create'),)
+
+
+class DeleteCluster(tables.DeleteAction):
+    policy_rules = (('container-infra', 'cluster:delete'),)
+
+    @staticmethod
+    def action_present(count):
+        return ngettext_lazy('Delete Cluster', 'Delete Clusters', count)
+
+    @staticmethod
+    def action_past(count):
+        return ngettext_lazy('Deletion of Cluster requested',
+                             'Deletion of Clusters requested', count)
+
+    def allowed(self, request, datum=None):
+        return allowed.can_delete(datum)
+
+    def delete(self, request, obj_id):
+        try:
+            magnum.cluster_delete(request, obj_id)
+        except Exception as exc:
+            # escalate: Horizon then skips its own reason-less summary.
+            errors.handle(request, _('Unable to delete cluster %s.') % obj_id,
+                          exc, escalate=True)
+        # Shown busy on the page the user returns to, so the row keeps
+        # refreshing until Magnum has removed it.
+        pending.remember(request, obj_id, pending.DELETING,
+                         cluster=self.table.get_object_by_id(obj_id))
+
+
+class ClusterFilter(tables.FilterAction):
+    """Client-side filter over the listed clusters."""
+
+    filter_type = 'query'
+
+
+def detail_url(cluster):
+    return reverse('horizon:project:clusters:detail', args=[cluster.id])
+
+
+def operation_actions():
+    """Resize and upgrade, the day-2 actions of a cluster row."""
+    return (operations.ResizeCluster, operations.UpgradeCluster)
+
+
+def certificate_actions():
+    """The kubeconfig, CA and rotation actions of a cluster row."""
+    return (cert_actions.DownloadKubeconfig, cert_actions.ShowCA,
+            cert_actions.SignCSR, cert_actions.RotateCA,
+            cert_actions.RotateCredentials)

@@ -1,0 +1,37 @@
+"""The create-cluster wizard (Details, Size, Network, Management, Labels)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from horizon import workflows
+
+from magnum_ui.api import magnum
+from magnum_ui.content.common import errors
+from magnum_ui.content.project.clusters.create import labels
+from magnum_ui.content.project.clusters.create import steps
+from magnum_ui.content.project.clusters import pending
+
+
+class CreateCluster(workflows.Workflow):
+    slug = 'create_cluster'
+    name = _('Create Cluster')
+    finalize_button_name = _('Create')
+    success_message = _('Creation of cluster "%s" requested.')
+    failure_message = _('Unable to create cluster "%s".')
+    success_url = 'horizon:project:clusters:index'
+    multipart = False
+    default_steps = (steps.Details, steps.Size, steps.Network,
+                     steps.Management, labels.Labels)
+
+    def format_status_message(self, message):
+        return message % self.context.get('name', '')
+
+    def handle(self, request, context):
+        values = labels.create_values(context)
+        try:
+            self.object = magnum.cluster_create(request, **values)
+        except Exception as exc:
+            errors.workflow_failed(
+                self, _('Unable to create the cluster.'), exc, 'details')
+        # Magnum lists the cluster a moment later: shown at once meanwhile.
+        pending.remember(request, self.object.id, pending.CREATING, **values)
+        return True

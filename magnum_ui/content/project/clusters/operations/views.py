@@ -1,0 +1,91 @@
+"""Resize and upgrade views."""
+
+from django.urls import reverse
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from horizon import forms
+from horizon.utils import memoized
+
+from magnum_ui.api import magnum
+from magnum_ui.content.common import errors
+from magnum_ui.content.project.clusters.operations import forms as cluster_forms
+
+INDEX_URL = reverse_lazy('horizon:project:clusters:index')
+
+
+class ClusterFormView(forms.ModalFormView):
+    """A modal form about one cluster, fetched once per request."""
+
+    success_url = INDEX_URL
+
+    @memoized.memoized_method
+    def get_cluster(self):
+        cluster_id = self.kwargs['cluster_id']
+        try:
+            return magnum.cluster_get(self.request, cluster_id)
+        except Exception as exc:
+            errors.handle(self.request,
+                          _('Unable to retrieve cluster %s.') % cluster_id,
+                          exc, redirect=INDEX_URL)
+
+    @memoized.memoized_method
+    def get_nodegroups(self):
+        if not magnum.supports(self.request, 'nodegroups'):
+            return []
+        try:
+            return magnum.nodegroup_list(self.request,
+                                         self.get_cluster().id)
+        except Exception as exc:
+            errors.handle(self.request, _('Unable to retrieve nodegroups.'),
+                          exc)
+            return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context['cluster'] = self.get_cluster()
+        context['submit_url'] = reverse(self.submit_url_name,
+                                        args=[self.kwargs['cluster_id']])
+        return context
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs['cluster'] = self.get_cluster()
+        kwargs['nodegroups'] = self.get_nodegroups()
+        return kwargs
+
+
+class ResizeView(ClusterFormView):
+    form_class = cluster_forms.ResizeForm
+    template_name = 'magnum_ui/clusters/resize.html'
+    modal_id = 'resize_cluster_modal'
+    modal_header = _('Resize Cluster')
+    submit_label = _('Resize')
+    submit_url_name = 'horizon:project:clusters:operations:resize'
+    page_title = _('Resize Cluster')
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context['worker_nodegroups'] = cluster_forms.worker_nodegroups(
+            self.get_nodegroups())
+        return context
+
+
+class UpgradeView(ClusterFormView):
+    form_class = cluster_forms.UpgradeForm
+    template_name = 'magnum_ui/clusters/upgrade.html'
+    modal_id = 'upgrade_cluster_modal'
+    modal_header = _('Upgrade Cluster')
+    submit_label = _('Upgrade')
+    submit_url_name = 'horizon:project:clusters:operations:upgrade'
+    page_title = _('Upgrade Cluster')
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        try:
+            kwargs['templates'] = magnum.cluster_template_list(self.request)
+        except Exception as exc:
+            errors.handle(self.request,
+                          _('Unable to retrieve cluster templates.'), exc)
+            kwargs['templates'] = []
+        return kwargs

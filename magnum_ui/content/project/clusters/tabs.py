@@ -1,0 +1,60 @@
+"""Tabs of the cluster detail page: Overview, Nodegroups, Progress."""
+
+from django.utils.translation import gettext_lazy as _
+
+from horizon import tabs
+
+from magnum_ui.api import magnum
+from magnum_ui import statuses
+from magnum_ui.content.common import errors
+from magnum_ui.content.project.clusters import health
+from magnum_ui.content.project.clusters.nodegroups import tables as nodegroup_tables
+from magnum_ui.content.project.clusters.progress import tab as progress_tab
+from magnum_ui.content.project.clusters import tables as cluster_tables
+
+
+class OverviewTab(tabs.Tab):
+    name = _('Overview')
+    slug = 'overview'
+    template_name = 'magnum_ui/clusters/_detail_overview.html'
+
+    def get_context_data(self, request):
+        cluster = self.tab_group.kwargs['cluster']
+        return {
+            'cluster': cluster,
+            'template_url': cluster_tables.template_link(cluster),
+            'status_display': dict(statuses.CLUSTER_STATUS_DISPLAY).get(
+                cluster.status, cluster.status),
+            'health_display': dict(statuses.HEALTH_STATUS_DISPLAY).get(
+                cluster.health_status, cluster.health_status),
+            'health_checks': health.health_checks(
+                cluster.health_status_reason),
+            'faults': sorted((cluster.faults or {}).items()),
+            'labels': sorted((cluster.labels or {}).items()),
+        }
+
+
+class NodegroupsTab(tabs.TableTab):
+    name = _('Nodegroups')
+    slug = 'nodegroups'
+    table_classes = (nodegroup_tables.NodegroupsTable,)
+    template_name = 'horizon/common/_detail_table.html'
+    preload = False
+
+    def allowed(self, request):
+        return magnum.supports(request, 'nodegroups')
+
+    def get_nodegroups_data(self):
+        cluster = self.tab_group.kwargs['cluster']
+        try:
+            return magnum.nodegroup_list(self.request, cluster.id)
+        except Exception as exc:
+            errors.handle(self.request,
+                          _('Unable to retrieve nodegroups.'), exc)
+            return []
+
+
+class ClusterDetailTabs(tabs.DetailTabsGroup):
+    slug = 'cluster_details'
+    tabs = (OverviewTab, NodegroupsTab, progress_tab.ProgressTab)
+    sticky = True

@@ -1,0 +1,124 @@
+"""Clusters list, batched row refresh, and detail page."""
+
+from django.conf import settings
+from django import http
+from django.urls import reverse
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django import views as django_views
+
+from horizon import tables
+from horizon import tabs
+from horizon.utils import memoized
+
+from magnum_ui.api import magnum
+from magnum_ui.content.project.clusters import data
+from magnum_ui.content.project.clusters import pending
+from magnum_ui.content.common import errors
+from magnum_ui.content.project.clusters import tables as cluster_tables
+from magnum_ui.content.project.clusters import tabs as cluster_tabs
+from magnum_ui.content.project.clusters import usage
+
+# More ids than a page can show busy rows for is not a browser's request.
+MAX_ROW_IDS = 200
+# Longest back-off of the row poller (milliseconds).
+MAX_POLL_INTERVAL = 60000
+
+
+def poll_interval():
+    config = getattr(settings, 'HORIZON_CONFIG', {})
+    return config.get('ajax_poll_interval', 2500)
+
+
+class IndexView(tables.DataTableView):
+    table_class = cluster_tables.ClustersTable
+    template_name = 'magnum_ui/clusters/index.html'
+    page_title = _('Clusters')
+
+    def get_data(self):
+        try:
+            clusters = data.project_clusters(self.request)
+        except Exception as exc:
+            errors.handle(self.request, _('Unable to retrieve clusters.'),
+                          exc)
+            return []
+        clusters = pending.apply(self.request, clusters)
+        return data.name_templates(self.request, clusters, refresh=True)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context['usage'] = usage.project_usage(self.request)
+        context['rows_url'] = reverse('horizon:project:clusters:rows')
+        context['poll_interval'] = poll_interval()
+        context['max_poll_interval'] = MAX_POLL_INTERVAL
+        return context
+
+
+class RowsView(django_views.View):
+    """Rendered rows of the given clusters, from one Magnum list call.
+
+    GET ?ids=a,b,c → {"rows": {id: "<tr …>"}, "gone": [ids Magnum no
+    longer has]}. Rows are rendered by the table's own Row class, exactly
+    as on the full page. On a Magnum failure: 503 with its message, so the
+    page backs off and tries again.
+    """
+
+    table_class = cluster_tables.ClustersTable
+
+    def get(self, request, *args, **kwargs):
+        ids = [i for i in request.GET.get('ids', '').split(',') if i]
+        ids = list(dict.fromkeys(ids))[:MAX_ROW_IDS]
+        if not ids:
+            return http.JsonResponse({'rows': {}, 'gone': []})
+        try:
+            clusters = data.project_clusters(request)
+        except Exception as exc:
+            return http.JsonResponse({'error': errors.reason(exc)},
+                                     status=503)
+        clusters = pending.apply(request, clusters, wanted_ids=ids)
+        found = {c.id: c for c in clusters if c.id in ids}
+        data.name_templates(request, list(found.values()))
+        table = self.table_class(request)
+        rows = {cluster_id: table._meta.row_class(table, cluster).render()
+                for cluster_id, cluster in found.items()}
+        gone = [cluster_id for cluster_id in ids if cluster_id not in found]
+        return http.JsonResponse({'rows': rows, 'gone': gone})
+
+
+class DetailView(tabs.TabbedTableView):
+    tab_group_class = cluster_tabs.ClusterDetailTabs
+    template_name = 'magnum_ui/clusters/detail.html'
+    page_title = '{{ cluster.name|default:cluster.id }}'
+    redirect_url = reverse_lazy('horizon:project:clusters:index')
+
+    @memoized.memoized_method
+    def get_data(self):
+        cluster_id = self.kwargs['cluster_id']
+        try:
+            cluster = magnum.cluster_get(self.request, cluster_id)
+        except Exception as exc:
+            errors.handle(self.request,
+                          _('Unable to retrieve cluster %s.') % cluster_id,
+                          exc, redirect=self.redirect_url)
+        try:
+            template = magnum.cluster_template_get(
+                self.request, cluster.cluster_template_id)
+            cluster.template_name = template.name
+            cluster.template_coe = template.coe
+        except Exception:
+            cluster.template_name = None
+            cluster.template_coe = None
+        return cluster
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cluster = self.get_data()
+        table = cluster_tables.ClustersTable(self.request)
+        context['cluster'] = cluster
+        context['url'] = self.redirect_url
+        context['actions'] = table.render_row_actions(cluster)
+        return context
+
+    def get_tabs(self, request, *args, **kwargs):
+        return self.tab_group_class(request, cluster=self.get_data(),
+                                    **kwargs)

@@ -1,0 +1,59 @@
+"""Admin → Container Infra → Clusters."""
+
+from django.urls import reverse
+
+from openstack_dashboard import api
+from openstack_dashboard.test import helpers
+
+from magnum_ui.api import magnum
+from tests.unit.content.project.clusters import base
+from tests.unit import magnum_data
+
+INDEX_URL = reverse('horizon:admin:clusters:index')
+
+
+class AdminClustersTests(base.ClustersAdminTestCase):
+    @helpers.create_mocks({magnum: ['cluster_list'],
+                           api.keystone: ['tenant_list']})
+    def test_lists_every_project_with_names(self):
+        other = magnum_data._cluster(
+            uuid='c0ffee00-0000-4000-8000-0000000000ff', name='elsewhere',
+            project_id=self.tenants.list()[1].id)
+        self.mock_cluster_list.return_value = self.clusters.list() + [other]
+        self.mock_tenant_list.return_value = [self.tenants.list(), False]
+        res = self.client.get(INDEX_URL)
+        self.assertEqual(200, res.status_code)
+        self.assertEqual(4, len(res.context['table'].data))
+        self.assertContains(res, 'elsewhere')
+        self.assertContains(res, self.tenants.list()[1].name)
+        self.assertEqual('clusters', res.context['table'].name)
+
+    @helpers.create_mocks({magnum: ['cluster_list'],
+                           api.keystone: ['tenant_list']})
+    def test_keystone_error_shows_project_ids(self):
+        self.mock_cluster_list.return_value = self.clusters.list()
+        self.mock_tenant_list.side_effect = self.exceptions.keystone
+        res = self.client.get(INDEX_URL)
+        self.assertEqual(200, res.status_code)
+        self.assertEqual(3, len(res.context['table'].data))
+
+    @helpers.create_mocks({magnum: ['cluster_list']})
+    def test_magnum_error_no_500(self):
+        self.mock_cluster_list.side_effect = base.magnum_error(500, 'down')
+        res = self.client.get(INDEX_URL)
+        self.assertEqual(200, res.status_code)
+
+    @helpers.create_mocks({magnum: ['cluster_list', 'cluster_delete',
+                                    'cluster_get'],
+                           api.keystone: ['tenant_list']})
+    def test_delete(self):
+        self.mock_cluster_list.return_value = self.clusters.list()
+        # Magnum already shows it deleting when the page is reloaded.
+        self.mock_cluster_get.return_value = self.clusters.list()[1]
+        self.mock_tenant_list.return_value = [self.tenants.list(), False]
+        cluster = self.clusters.first()
+        res = self.client.post(INDEX_URL, {
+            'action': 'clusters__delete__%s' % cluster.id})
+        self.assertRedirectsNoFollow(res, INDEX_URL)
+        self.mock_cluster_delete.assert_called_once_with(
+            helpers.IsHttpRequest(), cluster.id)

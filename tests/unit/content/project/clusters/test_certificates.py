@@ -1,0 +1,312 @@
+"""Kubeconfig, CA and CSR signing views (rotations: test_certificate_actions).
+
+The views are reached through tests/unit/certificates_urls.py (namespace
+``certtest``), so these tests do not depend on the Clusters panel mounting
+them; one test checks the real mount once it exists.
+"""
+
+from cryptography import x509
+from django.contrib.messages import constants as message_levels
+from django.contrib.messages.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from magnumclient import exceptions as magnum_exceptions
+from openstack_dashboard.test import helpers
+import yaml
+
+from magnum_ui.content.project.clusters.certificates import kubeconfig
+from magnum_ui.api import magnum
+from tests.unit.content.project.clusters import test_kubeconfig as kube_tests
+from tests.unit import certificates_urls
+from tests.unit import helpers as magnum_helpers
+
+AJAX = {'HTTP_X_REQUESTED_WITH': 'XMLHttpRequest'}
+INDEX_URL = '/certtest/'
+
+
+def url(name, cluster):
+    return reverse('%s:certificates:%s' % (certificates_urls.NAMESPACE, name),
+                   args=(cluster.uuid,))
+
+
+def magnum_error(detail, code=400):
+    """What python-magnumclient raises for a Magnum error of ``code``."""
+    error_class = {400: magnum_exceptions.BadRequest,
+                   403: magnum_exceptions.Forbidden,
+                   404: magnum_exceptions.NotFound,
+                   503: magnum_exceptions.ServiceUnavailable}[code]
+    return error_class(message=detail[:20], details=detail)
+
+
+@override_settings(ROOT_URLCONF='tests.unit.certificates_urls')
+class CertificateViewTestCase(magnum_helpers.MagnumTestCase):
+    def setUp(self):
+        super().setUp()
+        self.cluster = self.clusters.first()
+        self.template = self.cluster_templates.first()
+        self.ca = kube_tests.SigningCA()
+
+    def messages(self):
+        """(level, text) of the messages queued in the client's cookie."""
+        cookie = self.client.cookies.get('messages')
+        if cookie is None:
+            return []
+        request = self.client.request().wsgi_request
+        stored = default_storage(request)._decode(cookie.value) or []
+        return [(m.level, str(m.message)) for m in stored]
+
+    def assertRedirectedToIndex(self, response):
+        self.assertIn(response.status_code, (200, 302))
+        location = (response.get('X-Horizon-Location')
+                    or response.get('Location'))
+        self.assertEqual(INDEX_URL, location)
+
+    def assertErrorMessage(self, *fragments):
+        errors = [text for level, text in self.messages()
+                  if level == message_levels.ERROR]
+        self.assertEqual(1, len(errors), self.messages())
+        for fragment in fragments:
+            self.assertIn(fragment, errors[0])
+
+    def assertAttachment(self, response, filename):
+        self.assertEqual(200, response.status_code)
+        self.assertEqual('attachment; filename=%s' % filename,
+                         response['Content-Disposition'])
+        self.assertEqual('no-store', response['Cache-Control'])
+
+    def assertSessionHasNoKey(self):
+        for key, value in self.client.session.items():
+            self.assertNotIn('PRIVATE KEY', str(value), key)
+
+
+class KubeconfigViewTests(CertificateViewTestCase):
+    def _mock_magnum(self, tls_disabled=False):
+        self.template._apiresource.tls_disabled = tls_disabled
+        self.mock_cluster_get.return_value = self.cluster
+        self.mock_cluster_template_get.return_value = self.template
+        self.mock_certificate_sign.side_effect = self.ca.certificate_sign
+        self.mock_certificate_get.side_effect = self.ca.certificate_get
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
+                                    'certificate_sign', 'certificate_get']})
+    def test_form_offers_both_authentications(self):
+        self._mock_magnum()
+        res = self.client.get(url('kubeconfig', self.cluster), **AJAX)
+        self.assertEqual(200, res.status_code)
+        self.assertTemplateUsed(
+            res, 'magnum_ui/clusters/certificates/_kubeconfig.html')
+        self.assertContains(res, 'value="certificate"')
+        self.assertContains(res, 'value="keystone"')
+        self.assertContains(res, url('kubeconfig', self.cluster))
+        self.mock_certificate_sign.assert_not_called()
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
+                                    'certificate_sign', 'certificate_get']})
+    def test_download_certificate_kubeconfig(self):
+        self._mock_magnum()
+        res = self.client.post(url('kubeconfig', self.cluster),
+                               {'auth': 'certificate'}, **AJAX)
+
+        self.assertAttachment(res, 'demo-cluster.kubeconfig')
+        document, ca, cert, key = kube_tests.parse_certificate_kubeconfig(
+            res.content.decode())
+        cert.verify_directly_issued_by(ca)
+        self.assertEqual(kube_tests.public_bytes(key.public_key()),
+                         kube_tests.public_bytes(cert.public_key()))
+        csr = x509.load_pem_x509_csr(self.ca.signed[0].encode())
+        self.assertEqual(csr.subject, cert.subject)
+        self.assertEqual(self.cluster.api_address,
+                         document['clusters'][0]['cluster']['server'])
+        self.mock_certificate_sign.assert_called_once_with(
+            helpers.IsHttpRequest(), self.cluster.uuid, self.ca.signed[0])
+        self.assertSessionHasNoKey()
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
+                                    'certificate_sign', 'certificate_get']})
+    def test_download_keystone_kubeconfig_has_no_key(self):
+        self._mock_magnum()
+        res = self.client.post(url('kubeconfig', self.cluster),
+                               {'auth': 'keystone'}, **AJAX)
+
+        self.assertAttachment(res, 'demo-cluster.kubeconfig')
+        self.assertNotIn(b'PRIVATE KEY', res.content)
+        user = yaml.safe_load(res.content)['users'][0]['user']
+        self.assertNotIn('client-key-data', user)
+        self.assertEqual(kubeconfig.KEYSTONE_EXEC_COMMAND,
+                         user['exec']['command'])
+        self.mock_certificate_sign.assert_not_called()
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
+                                    'certificate_sign', 'certificate_get']})
+    def test_tls_disabled_cluster_gets_a_plain_kubeconfig(self):
+        self._mock_magnum(tls_disabled=True)
+        res = self.client.get(url('kubeconfig', self.cluster), **AJAX)
+        self.assertContains(res, 'TLS disabled')
+        self.assertNotContains(res, 'value="keystone"')
+
+        res = self.client.post(url('kubeconfig', self.cluster), {}, **AJAX)
+        self.assertAttachment(res, 'demo-cluster.kubeconfig')
+        document = yaml.safe_load(res.content)
+        self.assertEqual({'server': self.cluster.api_address},
+                         document['clusters'][0]['cluster'])
+        self.mock_certificate_sign.assert_not_called()
+        self.mock_certificate_get.assert_not_called()
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
+                                    'certificate_sign', 'certificate_get']})
+    def test_magnum_refusal_is_a_message_not_a_500(self):
+        self._mock_magnum()
+        self.mock_certificate_sign.side_effect = magnum_error(
+            'Cluster demo-cluster is locked by the operator.', 403)
+        res = self.client.post(url('kubeconfig', self.cluster),
+                               {'auth': 'certificate'})
+        self.assertRedirectedToIndex(res)
+        self.assertErrorMessage(
+            'Unable to create a kubeconfig for cluster "demo-cluster".',
+            'Cluster demo-cluster is locked by the operator.')
+
+    @helpers.create_mocks({magnum: ['cluster_get']})
+    def test_missing_cluster_is_a_message_not_a_500(self):
+        self.mock_cluster_get.side_effect = magnum_error(
+            'Cluster gone could not be found.', 404)
+        res = self.client.get(url('kubeconfig', self.cluster), **AJAX)
+        self.assertRedirectedToIndex(res)
+        self.assertErrorMessage('Cluster gone could not be found.')
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get']})
+    def test_busy_cluster_is_refused(self):
+        busy = self.clusters.list()[1]
+        self.mock_cluster_get.return_value = busy
+        res = self.client.get(url('kubeconfig', busy), **AJAX)
+        self.assertRedirectedToIndex(res)
+        self.assertErrorMessage('busy-cluster')
+        self.mock_cluster_template_get.assert_not_called()
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
+                                    'certificate_sign', 'certificate_get']})
+    def test_unknown_authentication_is_a_field_error(self):
+        self._mock_magnum()
+        res = self.client.post(url('kubeconfig', self.cluster),
+                               {'auth': 'password'}, **AJAX)
+        self.assertEqual(200, res.status_code)
+        self.assertFormErrors(res, 1)
+        self.mock_certificate_sign.assert_not_called()
+
+
+class CAViewTests(CertificateViewTestCase):
+    @helpers.create_mocks({magnum: ['cluster_get', 'certificate_get']})
+    def test_download_ca(self):
+        self.mock_cluster_get.return_value = self.cluster
+        self.mock_certificate_get.side_effect = self.ca.certificate_get
+        res = self.client.get(url('ca', self.cluster))
+        self.assertAttachment(res, 'demo-cluster-ca.pem')
+        self.assertEqual(self.ca.certificate,
+                         x509.load_pem_x509_certificate(res.content))
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'certificate_get']})
+    def test_ca_failure_is_a_message(self):
+        self.mock_cluster_get.return_value = self.cluster
+        self.mock_certificate_get.side_effect = magnum_error(
+            'Barbican is unavailable.', 503)
+        res = self.client.get(url('ca', self.cluster))
+        self.assertRedirectedToIndex(res)
+        self.assertErrorMessage('Barbican is unavailable.')
+
+
+class SignCSRViewTests(CertificateViewTestCase):
+    def setUp(self):
+        super().setUp()
+        self.csr = kube_tests.csr_pem('ci-robot')
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'certificate_sign']})
+    def test_pasted_csr_is_signed_and_downloaded(self):
+        self.mock_cluster_get.return_value = self.cluster
+        self.mock_certificate_sign.side_effect = self.ca.certificate_sign
+        res = self.client.post(url('sign_csr', self.cluster),
+                               {'csr': self.csr}, **AJAX)
+        self.assertAttachment(res, 'demo-cluster.crt')
+        cert = x509.load_pem_x509_certificate(res.content)
+        cert.verify_directly_issued_by(self.ca.certificate)
+        self.assertEqual(x509.load_pem_x509_csr(self.csr.encode()).subject,
+                         cert.subject)
+        self.mock_certificate_sign.assert_called_once_with(
+            helpers.IsHttpRequest(), self.cluster.uuid, self.csr)
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'certificate_sign']})
+    def test_uploaded_csr_is_signed(self):
+        self.mock_cluster_get.return_value = self.cluster
+        self.mock_certificate_sign.side_effect = self.ca.certificate_sign
+        upload = SimpleUploadedFile('req.csr', self.csr.encode())
+        res = self.client.post(url('sign_csr', self.cluster),
+                               {'csr_file': upload}, **AJAX)
+        self.assertAttachment(res, 'demo-cluster.crt')
+        self.mock_certificate_sign.assert_called_once_with(
+            helpers.IsHttpRequest(), self.cluster.uuid, self.csr)
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'certificate_sign']})
+    def test_bad_input_is_a_field_error_with_the_users_text(self):
+        self.mock_cluster_get.return_value = self.cluster
+        cases = (
+            ({'csr': 'not a csr at all'}, 'csr', 'not a valid PEM'),
+            ({'csr': self.ca.pem}, 'csr', 'not a valid PEM'),
+            ({'csr': ''}, 'csr', 'Paste a CSR'),
+            ({'csr': self.csr + 'x' * kubeconfig.MAX_CSR_BYTES}, 'csr',
+             'at most 16 KiB'),
+            ({'csr_file': SimpleUploadedFile('big.csr',
+                                             b'x' * (16 * 1024 + 1))},
+             'csr_file', 'larger than 16 KiB'),
+            ({'csr_file': SimpleUploadedFile('junk.bin', b'\x00\xff' * 9)},
+             'csr_file', 'not a valid PEM'),
+        )
+        for data, field, error in cases:
+            with self.subTest(field=field, error=error):
+                res = self.client.post(url('sign_csr', self.cluster), data,
+                                       **AJAX)
+                self.assertEqual(200, res.status_code)
+                form = res.context['form']
+                self.assertIn(field, form.errors)
+                self.assertIn(error, ' '.join(form.errors[field]))
+        # The user's text comes back in the re-rendered form.
+        self.assertContains(
+            self.client.post(url('sign_csr', self.cluster),
+                             {'csr': 'not a csr at all'}, **AJAX),
+            'not a csr at all')
+        self.mock_certificate_sign.assert_not_called()
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'certificate_sign']})
+    def test_magnum_rejection_is_a_message(self):
+        self.mock_cluster_get.return_value = self.cluster
+        self.mock_certificate_sign.side_effect = magnum_error(
+            'Extension keyUsage is not allowed', 400)
+        res = self.client.post(url('sign_csr', self.cluster),
+                               {'csr': self.csr})
+        self.assertRedirectedToIndex(res)
+        self.assertErrorMessage('Extension keyUsage is not allowed')
+
+
+class MountedInClustersPanelTests(CertificateViewTestCase):
+    """Through the Clusters panel's own urls, once it mounts them."""
+
+    def panel_url(self, name):
+        return reverse('horizon:project:clusters:certificates:%s' % name,
+                       args=(self.cluster.uuid,))
+
+    @override_settings(ROOT_URLCONF='openstack_dashboard.urls')
+    @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
+                                    'certificate_sign', 'certificate_get']})
+    def test_full_page_form_and_error_redirect(self):
+        self.mock_cluster_get.return_value = self.cluster
+        self.mock_cluster_template_get.return_value = self.template
+        res = self.client.get(self.panel_url('kubeconfig'))
+        self.assertEqual(200, res.status_code)
+        self.assertTemplateUsed(
+            res, 'magnum_ui/clusters/certificates/kubeconfig.html')
+        self.assertContains(res, 'action="%s"' % self.panel_url('kubeconfig'))
+
+        self.mock_certificate_sign.side_effect = magnum_error(
+            'Not allowed.', 403)
+        res = self.client.post(self.panel_url('kubeconfig'),
+                               {'auth': 'certificate'})
+        self.assertRedirects(res, reverse('horizon:project:clusters:index'),
+                             fetch_redirect_response=False)
