@@ -15,6 +15,7 @@ from openstack_dashboard import exceptions
 from openstack_dashboard import theme_settings
 from openstack_dashboard.utils import settings as settings_utils
 
+from magnum_ui import conf as magnum_ui_conf
 from magnum_ui import enabled_dir
 
 monkeypatch_escape()
@@ -59,12 +60,9 @@ HORIZON_CONFIG = dict(
                 'unauthorized': exceptions.UNAUTHORIZED})
 
 POLICY_FILES = dict(POLICY_FILES)  # noqa: F405
-POLICY_FILES['container-infra'] = os.path.join(
-    os.path.dirname(enabled_dir.__file__), 'conf', 'magnum_policy.yaml')
 DEFAULT_POLICY_FILES = dict(DEFAULT_POLICY_FILES)  # noqa: F405
-DEFAULT_POLICY_FILES['container-infra'] = os.path.join(
-    os.path.dirname(enabled_dir.__file__), 'conf', 'default_policies',
-    'magnum.yaml')
+# The snippet operators copy into local_settings.d, run as Horizon runs it.
+magnum_ui_conf.register_policy(globals())
 
 AVAILABLE_THEMES, SELECTABLE_THEMES, DEFAULT_THEME = (
     theme_settings.get_available_themes(

@@ -47,11 +47,13 @@ def is_failed(status):
 
 
 def outcome(status):
-    """Horizon's row status: None while busy, True when done, False on error.
+    """Horizon's row status: None while busy, True when done, else False.
 
-    Horizon keeps polling a row whose status_choices answer None.
+    Horizon and the batched refresh keep polling a row whose status is
+    None, so only a Magnum *_IN_PROGRESS status answers None: a missing or
+    unknown status is shown as not done instead of being polled forever.
     """
     if is_in_progress(status):
         return None
-    return not is_failed(status)
+    return is_complete(status)
 

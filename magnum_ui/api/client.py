@@ -3,12 +3,17 @@
 python-magnumclient 5 no longer takes ``input_auth_token``; it is built on a
 keystoneauth1 session whose auth is the request's token and the
 container-infra endpoint of the user's catalogue and region.
+
+Every call has a timeout (``MAGNUM_UI_API_TIMEOUT``, version discovery the
+shorter ``MAGNUM_UI_VERSION_TIMEOUT``): a hanging Magnum must not hang the
+dashboard.
 """
 
 import logging
 
 from django.conf import settings
 from horizon.utils import memoized
+from keystoneauth1 import exceptions as ks_exceptions
 from keystoneauth1 import session as ks_session
 from keystoneauth1 import token_endpoint
 from magnumclient.v1 import client as magnum_client
@@ -19,6 +24,29 @@ from magnum_ui.api import versions
 
 LOG = logging.getLogger(__name__)
 SERVICE_TYPE = 'container-infra'
+
+DEFAULT_API_TIMEOUT = 10
+DEFAULT_VERSION_TIMEOUT = 3
+
+# Discovery errors that say the server is not answering, as opposed to
+# this user's token being refused.
+UNAVAILABLE = (ks_exceptions.ConnectionError, ks_exceptions.HttpServerError)
+
+
+def api_timeout():
+    """Seconds any Magnum or Heat call may take."""
+    return float(getattr(settings, 'MAGNUM_UI_API_TIMEOUT',
+                         DEFAULT_API_TIMEOUT))
+
+
+def version_timeout():
+    return float(getattr(settings, 'MAGNUM_UI_VERSION_TIMEOUT',
+                         DEFAULT_VERSION_TIMEOUT))
+
+
+def version_failure_ttl():
+    return float(getattr(settings, 'MAGNUM_UI_VERSION_FAILURE_TTL',
+                         versions.FAILURE_TTL_SECONDS))
 
 
 def ssl_verify():
@@ -31,17 +59,29 @@ def endpoint_for(request):
     return base.url_for(request, SERVICE_TYPE)
 
 
+def session_for(request, auth):
+    """A keystoneauth session on ``auth`` with the plugin's timeout."""
+    return ks_session.Session(auth=auth, verify=ssl_verify(),
+                              timeout=api_timeout(),
+                              original_ip=auth_utils.get_client_ip(request))
+
+
 @memoized.memoized
 def keystone_session(request, endpoint):
     auth = token_endpoint.Token(endpoint=endpoint, token=request.user.token.id)
-    return ks_session.Session(auth=auth, verify=ssl_verify(),
-                              original_ip=auth_utils.get_client_ip(request))
+    return session_for(request, auth)
 
 
 def _fetch_version_headers(session):
     def fetch(endpoint):
-        response = session.get(endpoint, raise_exc=True,
-                               headers={'Accept': 'application/json'})
+        try:
+            response = session.get(endpoint, raise_exc=True,
+                                   timeout=version_timeout(),
+                                   headers={'Accept': 'application/json'})
+        except UNAVAILABLE as exc:
+            raise versions.ServerUnavailable(
+                'container-infra at %s is unavailable: %s' % (endpoint, exc)
+            ) from exc
         return response.headers
     return fetch
 
@@ -51,12 +91,30 @@ def api_version(request):
     """The negotiated container-infra version for this request, as a tuple."""
     endpoint = endpoint_for(request)
     session = keystone_session(request, endpoint)
-    low, high = versions.server_range(endpoint, _fetch_version_headers(session))
+    low, high = versions.server_range(
+        endpoint, _fetch_version_headers(session),
+        failure_ttl=version_failure_ttl())
     return versions.negotiate(low, high)
 
 
 def supports(request, feature):
     return versions.supports(api_version(request), feature)
+
+
+def supports_cached(request, feature):
+    """Whether ``feature`` is supported, judged without any network call.
+
+    True while this worker has not read the server's range yet: the page
+    behind the feature then finds out, and says so.
+    """
+    found = versions.cached_range(endpoint_for(request))
+    if found is None:
+        return True
+    try:
+        version = versions.negotiate(*found)
+    except versions.VersionNegotiationError:
+        return False
+    return versions.supports(version, feature)
 
 
 @memoized.memoized

@@ -5,12 +5,10 @@ import itertools
 import openstack
 from horizon.utils import memoized
 from keystoneauth1 import discover
-from keystoneauth1 import session as ks_session
 from keystoneauth1 import token_endpoint
 from openstack.orchestration.v1 import resource as _sdk_resource
 from openstack.orchestration.v1 import stack_event as _sdk_stack_event
 from openstack import resource as openstack_resource
-from openstack_auth import utils as auth_utils
 from openstack_dashboard.api import base
 
 from magnum_ui.api import client as magnum_client_module
@@ -38,9 +36,8 @@ class _HeatToken(token_endpoint.Token):
 def connection(request):
     endpoint = base.url_for(request, SERVICE_TYPE)
     auth = _HeatToken(endpoint=endpoint, token=request.user.token.id)
-    session = ks_session.Session(
-        auth=auth, verify=magnum_client_module.ssl_verify(),
-        original_ip=auth_utils.get_client_ip(request))
+    # The session's timeout applies to every call of the connection.
+    session = magnum_client_module.session_for(request, auth)
     return openstack.connection.Connection(
         session=session, region_name=request.user.services_region,
         orchestration_endpoint_override=endpoint,

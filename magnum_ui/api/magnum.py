@@ -4,7 +4,6 @@ import logging
 
 from openstack_dashboard.contrib.developer.profiler import api as profiler
 
-from magnum_ui.api import client
 from magnum_ui.api import patch as patch_builder
 from magnum_ui.api import wrappers
 from magnum_ui.api.client import api_version  # noqa: F401
@@ -19,14 +18,10 @@ CLUSTER_CREATE_FIELDS = (
     'master_flavor_id', 'flavor_id', 'docker_volume_size', 'create_timeout',
     'discovery_url', 'labels', 'merge_labels', 'fixed_network',
     'fixed_subnet', 'floating_ip_enabled', 'master_lb_enabled')
-NODEGROUP_CREATE_FIELDS = (
-    'name', 'flavor_id', 'image_id', 'docker_volume_size', 'labels',
-    'node_count', 'min_node_count', 'max_node_count', 'role', 'merge_labels')
-NODEGROUP_UPDATE_FIELDS = ('min_node_count', 'max_node_count')
 
 
 def _only(fields, values):
-    """Keep the given fields; drop those left empty so Magnum's defaults apply."""
+    """The given fields, without empty ones: Magnum's defaults apply."""
     return {key: value for key, value in values.items()
             if key in fields and value not in (None, '')}
 
@@ -100,14 +95,6 @@ def cluster_create(request, **values):
 
 
 @profiler.trace
-def cluster_update(request, cluster_id, current, **wanted):
-    operations = patch_builder.build_patch(current, wanted)
-    if not operations:
-        return None
-    return magnumclient(request).clusters.update(cluster_id, operations)
-
-
-@profiler.trace
 def cluster_delete(request, cluster_id):
     magnumclient(request).clusters.delete(cluster_id)
 
@@ -141,34 +128,6 @@ def nodegroup_list(request, cluster_id):
     client = magnumclient(request)
     return [wrappers.Nodegroup(client.nodegroups.get(cluster_id, group.uuid))
             for group in client.nodegroups.list(cluster_id)]
-
-
-@profiler.trace
-def nodegroup_get(request, cluster_id, nodegroup_id):
-    return wrappers.Nodegroup(
-        magnumclient(request).nodegroups.get(cluster_id, nodegroup_id))
-
-
-@profiler.trace
-def nodegroup_create(request, cluster_id, **values):
-    return wrappers.Nodegroup(magnumclient(request).nodegroups.create(
-        cluster_id, **_only(NODEGROUP_CREATE_FIELDS, values)))
-
-
-@profiler.trace
-def nodegroup_update(request, cluster_id, nodegroup_id, current, **wanted):
-    operations = patch_builder.build_patch(
-        current,
-        {k: v for k, v in wanted.items() if k in NODEGROUP_UPDATE_FIELDS})
-    if not operations:
-        return None
-    return magnumclient(request).nodegroups.update(
-        cluster_id, nodegroup_id, operations)
-
-
-@profiler.trace
-def nodegroup_delete(request, cluster_id, nodegroup_id):
-    magnumclient(request).nodegroups.delete(cluster_id, nodegroup_id)
 
 
 # Certificates and credentials
@@ -240,11 +199,3 @@ def stats_get(request, project_id=None):
 def service_list(request):
     return [wrappers.MagnumService(s)
             for s in magnumclient(request).mservices.list()]
-
-
-def is_enabled(request):
-    try:
-        client.endpoint_for(request)
-    except Exception:
-        return False
-    return True

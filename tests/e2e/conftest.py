@@ -38,8 +38,12 @@ def pytest_runtest_makereport(item, call):
 def browser(horizon, request):
     missing = browser_module.missing_tools()
     if missing:
-        pytest.skip('headless Chromium is not installed (%s); install Debian '
-                    "'chromium chromium-driver'" % ', '.join(missing))
+        reason = ('headless Chromium is not installed (%s); install Debian '
+                  "'chromium chromium-driver'" % ', '.join(missing))
+        if os.environ.get('CI'):
+            # CI installs it (make browser-deps): missing means broken.
+            pytest.fail(reason)
+        pytest.skip(reason)
     session = browser_module.Browser(horizon.url)
     yield session
     if getattr(request.node, 'call_failed', False):

@@ -41,9 +41,13 @@ def create_cluster(browser, name, labels=''):
     set_field(browser, 'id_cluster_template_id', template_id)
     set_field(browser, 'id_node_count', '1')
     set_field(browser, 'id_labels', labels)
+    # The server renders the command a moment after the last change.
+    browser.wait().until(lambda d: ' %s' % name in d.find_element(
+        By.ID, 'cluster-create-command').get_attribute('textContent'))
     command = browser.driver.find_element(
         By.ID, 'cluster-create-command').get_attribute('textContent')
-    assert 'openstack coe cluster create' in command and name in command
+    assert command.startswith('openstack coe cluster create'), command
+    assert '--node-count 1' in command, command
     browser.screenshot('clusters-01-wizard-%s' % name)
     browser.click('.workflow input[type=submit]')
     browser.wait().until(

@@ -27,6 +27,9 @@ class MagnumTestCase(helpers.TestCase):
 
     def setUp(self):
         super().setUp()
+        # The version cache is per process: no test sees another's Magnum.
+        versions.forget_ranges()
+        self.addCleanup(versions.forget_ranges)
         patcher = mock.patch('magnum_ui.api.client.api_version',
                              return_value=versions.CLIENT_MAX_VERSION)
         self.mock_api_version = patcher.start()

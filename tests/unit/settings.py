@@ -1,11 +1,10 @@
 """Unit-test settings: Horizon's test settings plus this plugin's enabled files."""
 
-import os
-
 from openstack_dashboard import enabled as horizon_enabled
 from openstack_dashboard.test.settings import *  # noqa: F403,H303
 from openstack_dashboard.utils import settings as settings_utils
 
+from magnum_ui import conf as magnum_ui_conf
 from magnum_ui import enabled_dir
 
 # Horizon's test settings already applied its own enabled files; applying
@@ -22,12 +21,9 @@ HORIZON_CONFIG['js_files'] = list(dict.fromkeys(HORIZON_CONFIG['js_files']))  # 
 HORIZON_CONFIG['user_home'] = '/project/clusters/'  # noqa: F405
 
 POLICY_FILES = dict(POLICY_FILES)  # noqa: F405
-POLICY_FILES['container-infra'] = os.path.join(
-    os.path.dirname(enabled_dir.__file__), 'conf', 'magnum_policy.yaml')
 DEFAULT_POLICY_FILES = dict(DEFAULT_POLICY_FILES)  # noqa: F405
-DEFAULT_POLICY_FILES['container-infra'] = os.path.join(
-    os.path.dirname(enabled_dir.__file__), 'conf', 'default_policies',
-    'magnum.yaml')
+# The snippet operators copy into local_settings.d, run as Horizon runs it.
+magnum_ui_conf.register_policy(globals())
 POLICY_CHECK_FUNCTION = 'openstack_auth.policy.check'
 
 # Parse each template once per test run instead of once per render: Horizon

@@ -20,6 +20,12 @@ def server(low, high):
     return session
 
 
+def learn(low, high):
+    """Put the server's range in the version cache, as a page would."""
+    session = server(low, high)
+    versions.server_range(ENDPOINT, lambda endpoint: session.get().headers)
+
+
 class ClientTests(helpers.TestCase):
     """The client is built from the request's token and catalogue."""
 
@@ -32,21 +38,23 @@ class ClientTests(helpers.TestCase):
         super().setUp()
         self.request.user = auth_utils.get_user(self.request)
         versions.forget_ranges()
+        # Later tests' sidebars read this cache.
+        self.addCleanup(versions.forget_ranges)
 
     @mock.patch.object(client, 'keystone_session')
-    def test_version_against_a_1_12_server(self, keystone_session):
-        keystone_session.return_value = server('1.1', '1.12')
-        self.assertEqual((1, 12), client.api_version(self.request))
-        self.assertFalse(client.supports(self.request, 'cluster_id'))
-        self.assertTrue(client.supports(self.request, 'credentials'))
+    def test_version_against_a_1_11_server(self, keystone_session):
+        keystone_session.return_value = server('1.1', '1.11')
+        self.assertEqual((1, 11), client.api_version(self.request))
+        self.assertFalse(client.supports(self.request, 'credentials'))
+        self.assertTrue(client.supports(self.request, 'nodegroups'))
         keystone_session.assert_called_once_with(self.request, ENDPOINT)
 
     @mock.patch.object(client, 'keystone_session')
     def test_version_against_a_1_14_server(self, keystone_session):
         keystone_session.return_value = server('1.1', '1.14')
         self.assertEqual((1, 14), client.api_version(self.request))
-        self.assertTrue(
-            client.supports(self.request, 'nodegroup_labels_taints'))
+        for feature in versions.FEATURE_MIN_VERSION:
+            self.assertTrue(client.supports(self.request, feature), feature)
 
     @mock.patch.object(client, 'keystone_session')
     def test_client_speaks_the_negotiated_version(self, keystone_session):
@@ -59,18 +67,27 @@ class ClientTests(helpers.TestCase):
         # One client per request.
         self.assertIs(magnum_client, client.magnumclient(self.request))
 
+    @mock.patch.object(client, 'api_version')
+    def test_supports_cached_assumes_yes_while_unknown(self, api_version):
+        self.assertTrue(client.supports_cached(self.request, 'quotas'))
+        api_version.assert_not_called()
+
+    def test_supports_cached_follows_a_known_range(self):
+        for high, expected in (('1.5', False), ('1.6', True)):
+            versions.forget_ranges()
+            learn('1.1', high)
+            self.assertEqual(expected,
+                             client.supports_cached(self.request, 'quotas'))
+
+    def test_supports_cached_is_false_without_a_common_version(self):
+        learn('2.0', '2.1')
+        self.assertFalse(client.supports_cached(self.request, 'quotas'))
+
     def test_session_carries_the_users_token_only(self):
         session = client.keystone_session(self.request, ENDPOINT)
         self.assertEqual(self.request.user.token.id,
                          session.auth.get_token(session))
         self.assertEqual(ENDPOINT, session.auth.get_endpoint(session))
-
-    def test_missing_service_means_not_enabled(self):
-        self.assertTrue(magnum.is_enabled(self.request))
-        self.request.user.service_catalog = [
-            s for s in self.request.user.service_catalog
-            if s['type'] != 'container-infra']
-        self.assertFalse(magnum.is_enabled(self.request))
 
 
 class ErrorMessageTests(magnum_helpers.MagnumTestCase):
@@ -95,7 +112,8 @@ class ServiceCallTests(magnum_helpers.MagnumTestCase):
         magnum.cluster_template_create(
             self.request, name='t', coe='kubernetes', image_id='img',
             http_proxy='', fixed_network=None, not_a_field='x')
-        magnumclient.return_value.cluster_templates.create.assert_called_once_with(
+        templates = magnumclient.return_value.cluster_templates
+        templates.create.assert_called_once_with(
             name='t', coe='kubernetes', image_id='img')
 
     @mock.patch.object(magnum, 'magnumclient')
@@ -104,7 +122,8 @@ class ServiceCallTests(magnum_helpers.MagnumTestCase):
         magnum.cluster_template_update(
             self.request, 'tid', current, name='renamed', coe='kubernetes',
             public=current['public'])
-        magnumclient.return_value.cluster_templates.update.assert_called_once_with(
+        templates = magnumclient.return_value.cluster_templates
+        templates.update.assert_called_once_with(
             'tid', [{'op': 'replace', 'path': '/name', 'value': 'renamed'}])
 
     @mock.patch.object(magnum, 'magnumclient')

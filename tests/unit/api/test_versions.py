@@ -13,6 +13,7 @@ def headers(low, high):
 class NegotiationTests(SimpleTestCase):
     def setUp(self):
         versions.forget_ranges()
+        self.addCleanup(versions.forget_ranges)
 
     def test_parse_accepts_service_prefixed_and_bare_versions(self):
         self.assertEqual((1, 12), versions.parse('container-infra 1.12'))
@@ -38,13 +39,11 @@ class NegotiationTests(SimpleTestCase):
             versions.negotiate((2, 0), (2, 5))
 
     def test_features_switch_off_below_their_version(self):
+        at_1_11 = versions.negotiate((1, 1), (1, 11))
+        self.assertTrue(versions.supports(at_1_11, 'nodegroups'))
+        self.assertFalse(versions.supports(at_1_11, 'credentials'))
         at_1_12 = versions.negotiate((1, 1), (1, 12))
         self.assertTrue(versions.supports(at_1_12, 'credentials'))
-        self.assertTrue(versions.supports(at_1_12, 'nodegroups'))
-        self.assertFalse(versions.supports(at_1_12, 'cluster_id'))
-        self.assertFalse(versions.supports(at_1_12, 'nodegroup_labels_taints'))
-        at_1_14 = versions.negotiate((1, 1), (1, 14))
-        self.assertTrue(versions.supports(at_1_14, 'nodegroup_labels_taints'))
         self.assertFalse(versions.supports((1, 6), 'resize'))
         self.assertTrue(versions.supports((1, 7), 'resize'))
 
@@ -67,3 +66,23 @@ class NegotiationTests(SimpleTestCase):
         self.assertEqual(((1, 1), (1, 14)),
                          versions.server_range('http://a/v1', fetch,
                                                now=clock))
+
+    def test_cached_range_never_fetches(self):
+        self.assertIsNone(versions.cached_range('http://a/v1'))
+        fetch = mock.Mock(return_value=headers('1.1', '1.12'))
+        versions.server_range('http://a/v1', fetch)
+        self.assertEqual(((1, 1), (1, 12)),
+                         versions.cached_range('http://a/v1'))
+        self.assertIsNone(versions.cached_range('http://b/v1'))
+        fetch.assert_called_once_with('http://a/v1')
+
+    def test_cached_range_outlives_a_later_failure(self):
+        fetch = mock.Mock(side_effect=[headers('1.1', '1.12'),
+                                       versions.ServerUnavailable('down')])
+        clock = mock.Mock(return_value=0.0)
+        versions.server_range('http://a/v1', fetch, now=clock)
+        clock.return_value = versions.RANGE_TTL_SECONDS + 1
+        with self.assertRaises(versions.ServerUnavailable):
+            versions.server_range('http://a/v1', fetch, now=clock)
+        self.assertEqual(((1, 1), (1, 12)),
+                         versions.cached_range('http://a/v1'))

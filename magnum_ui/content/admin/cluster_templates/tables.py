@@ -3,11 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from horizon import exceptions
 from horizon import tables
 
 from magnum_ui.api import magnum
-from magnum_ui.content.project.cluster_templates import tables as project_tables
+from magnum_ui.content.common import errors
+from magnum_ui.content.project.cluster_templates \
+    import tables as project_tables
 
 POLICY = 'container-infra'
 
@@ -29,10 +30,10 @@ class ToggleFlag(tables.BatchAction):
                 request, obj_id, {self.flag: getattr(template, self.flag)},
                 **{self.flag: self.value})
         except Exception as exc:
-            exceptions.handle(request, _(
-                'Unable to change cluster template "%(name)s": %(reason)s')
-                % {'name': template.name, 'reason': magnum.error_message(exc)},
-                escalate=True)
+            # escalate: Horizon then skips its own reason-less summary.
+            errors.handle(request, _('Unable to change cluster template '
+                                     '"%s".') % template.name, exc,
+                          escalate=True)
 
 
 class Publish(ToggleFlag):

@@ -5,6 +5,7 @@ from django.utils.translation import ngettext_lazy
 from horizon import tables
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import errors
 
 
 class CreateQuota(tables.LinkAction):
@@ -40,7 +41,15 @@ class DeleteQuota(tables.DeleteAction):
         return ngettext_lazy('Deleted Quota', 'Deleted Quotas', count)
 
     def delete(self, request, project_id):
-        magnum.quota_delete(request, project_id)
+        try:
+            magnum.quota_delete(request, project_id)
+        except Exception as exc:
+            quota = self.table.get_object_by_id(project_id)
+            # escalate: Horizon then skips its own reason-less summary.
+            errors.handle(request, _(
+                'Unable to delete the quota of project "%s".')
+                % getattr(quota, 'project_name', project_id), exc,
+                escalate=True)
 
 
 class QuotasTable(tables.DataTable):

@@ -1,26 +1,17 @@
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from horizon import exceptions
 from horizon import forms
 from horizon import tables
 from horizon.utils import memoized
-from openstack_dashboard import api
 
 from magnum_ui.api import magnum
 from magnum_ui.content.admin.quotas import forms as quota_forms
 from magnum_ui.content.admin.quotas import tables as quota_tables
+from magnum_ui.content.common import errors
+from magnum_ui.content.common import projects
 
 INDEX_URL = reverse_lazy('horizon:admin:container_infra_quotas:index')
-
-
-def _projects(request):
-    try:
-        projects, _more = api.keystone.tenant_list(request)
-        return projects
-    except Exception:
-        exceptions.handle(request, _('Unable to retrieve projects.'))
-        return []
 
 
 class IndexView(tables.DataTableView):
@@ -31,15 +22,10 @@ class IndexView(tables.DataTableView):
     def get_data(self):
         try:
             quotas = magnum.quota_list(self.request, all_tenants=True)
-        except Exception:
-            exceptions.handle(self.request, _('Unable to retrieve quotas.'))
+        except Exception as exc:
+            errors.handle(self.request, _('Unable to retrieve quotas.'), exc)
             return []
-        names = {project.id: project.name for project in
-                 _projects(self.request)}
-        for quota in quotas:
-            quota.project_name = names.get(quota.project_id,
-                                           quota.project_id)
-        return quotas
+        return projects.name_projects(self.request, quotas)
 
 
 class CreateView(forms.ModalFormView):
@@ -56,10 +42,13 @@ class CreateView(forms.ModalFormView):
         try:
             with_quota = {q.project_id for q in
                           magnum.quota_list(self.request, all_tenants=True)}
-        except Exception:
+        except Exception as exc:
+            errors.handle(self.request, _('Unable to retrieve quotas.'), exc)
             with_quota = set()
-        kwargs['projects'] = [p for p in _projects(self.request)
-                              if p.id not in with_quota]
+        kwargs['projects'] = [
+            (project_id, name) for project_id, name
+            in projects.project_names(self.request).items()
+            if project_id not in with_quota]
         return kwargs
 
 
@@ -80,9 +69,9 @@ class UpdateView(forms.ModalFormView):
     def get_object(self):
         try:
             return magnum.quota_get(self.request, self.kwargs['project_id'])
-        except Exception:
-            exceptions.handle(self.request, _('Unable to retrieve the quota.'),
-                              redirect=INDEX_URL)
+        except Exception as exc:
+            errors.handle(self.request, _('Unable to retrieve the quota.'),
+                          exc, redirect=INDEX_URL)
 
     def get_initial(self):
         quota = self.get_object()

@@ -1,10 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
-from horizon import exceptions
 from horizon import tables
 
 from magnum_ui.api import magnum
 from magnum_ui.content.admin.services import tables as service_tables
+from magnum_ui.content.common import errors
 
 
 class IndexView(tables.DataTableView):
@@ -15,7 +15,7 @@ class IndexView(tables.DataTableView):
     def get_data(self):
         try:
             return magnum.service_list(self.request)
-        except Exception:
-            exceptions.handle(self.request,
-                              _('Unable to retrieve Magnum services.'))
+        except Exception as exc:
+            errors.handle(self.request,
+                          _('Unable to retrieve Magnum services.'), exc)
             return []

@@ -11,8 +11,8 @@ from openstack_dashboard import policy
 from horizon import forms
 from horizon import workflows
 
-from magnum_ui.content.project.cluster_templates import choices
-from magnum_ui.content.project.cluster_templates import cli
+from magnum_ui.content.common import choices
+from magnum_ui.content.common import cli
 from magnum_ui.content.common import labels as labels_util
 
 PUBLISH_RULE = (('container-infra', 'clustertemplate:publish'),)
@@ -127,13 +127,13 @@ class NodeSpecAction(TemplateAction):
         return choices.images(request)
 
     def populate_keypair_id_choices(self, request, context):
-        return choices.keypairs(request)
+        return choices.keypairs(request, _('Select a key pair'))
 
     def populate_flavor_id_choices(self, request, context):
-        return choices.flavors(request)
+        return choices.flavors(request, _('Select a flavor'))
 
     def populate_master_flavor_id_choices(self, request, context):
-        return choices.flavors(request)
+        return choices.flavors(request, _('Select a flavor'))
 
     def populate_volume_driver_choices(self, request, context):
         return _offered_drivers(choices.VOLUME_DRIVERS)
@@ -152,21 +152,13 @@ class NodeSpecStep(workflows.Step):
                    'docker_storage_driver', 'server_type')
 
 
-class NetworkAction(TemplateAction):
+class NetworkAction(choices.FixedNetworkChoices, TemplateAction):
     network_driver = forms.ThemableChoiceField(label=_('Network Driver'),
                                                required=False)
     external_network_id = forms.ThemableChoiceField(
         label=_('External Network'), required=False)
-    fixed_network = forms.ThemableChoiceField(
-        label=_('Fixed Network'), required=False,
-        widget=forms.SelectWidget(
-            attrs={'class': 'form-control magnum-fixed-network'}))
-    fixed_subnet = forms.ThemableChoiceField(
-        label=_('Fixed Subnet'), required=False,
-        help_text=_('Only subnets of the chosen fixed network are offered.'),
-        widget=forms.SelectWidget(
-            attrs={'class': 'form-control magnum-fixed-subnet'},
-            data_attrs=('network',), transform=lambda label: label.label))
+    fixed_network = choices.fixed_network_field()
+    fixed_subnet = choices.fixed_subnet_field()
     dns_nameserver = forms.GenericIPAddressField(
         label=_('DNS Nameserver'), required=False, initial='8.8.8.8')
     http_proxy = forms.CharField(label=_('HTTP Proxy'), required=False,
@@ -175,6 +167,8 @@ class NetworkAction(TemplateAction):
                                   max_length=255)
     no_proxy = forms.CharField(label=_('No Proxy'), required=False,
                                max_length=255)
+    new_network_text = _('Create a new network')
+    new_subnet_text = _('Create a new subnet')
 
     class Meta(object):
         name = _('Network')
@@ -182,35 +176,11 @@ class NetworkAction(TemplateAction):
         help_text = _('Without a fixed network Magnum creates a private '
                       'network for each cluster.')
 
-    def __init__(self, request, context, *args, **kwargs):
-        self._networks = choices.project_networks(request)
-        super().__init__(request, context, *args, **kwargs)
-
     def populate_network_driver_choices(self, request, context):
         return _offered_drivers(choices.NETWORK_DRIVERS)
 
     def populate_external_network_id_choices(self, request, context):
         return choices.external_networks(request)
-
-    def populate_fixed_network_choices(self, request, context):
-        return choices.fixed_networks(self._networks)
-
-    def populate_fixed_subnet_choices(self, request, context):
-        return choices.fixed_subnets(self._networks)
-
-    def clean(self):
-        data = super().clean()
-        subnet = data.get('fixed_subnet')
-        if subnet and not self.fields['fixed_subnet'].disabled:
-            network = choices.subnet_network(
-                self.fields['fixed_subnet'].choices, subnet)
-            if not data.get('fixed_network'):
-                self.add_error('fixed_subnet', _(
-                    'Choose the fixed network of this subnet first.'))
-            elif network and network != data.get('fixed_network'):
-                self.add_error('fixed_subnet', _(
-                    'This subnet is not in the chosen fixed network.'))
-        return data
 
 
 class NetworkStep(workflows.Step):
@@ -247,5 +217,7 @@ class LabelsStep(workflows.Step):
             # Keep the well-formed lines, as the live preview in the page does.
             values['labels'] = labels_util.valid_labels(
                 values.get('labels') or '')
-        values['floating_ip_enabled'] = values.get('floating_ip_enabled')
-        return cli.build_command(values)
+        # A checkbox: unset is unchecked.
+        values['floating_ip_enabled'] = cli.is_true(
+            values.get('floating_ip_enabled'))
+        return cli.template_create(values)

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from horizon import exceptions
 from horizon import tables
 from horizon.utils import filters
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import errors
 
 POLICY = 'container-infra'
 YES_NO = (defaultfilters.yesno, defaultfilters.capfirst)
@@ -29,14 +29,14 @@ def clusters_using(request, template_id):
 
 
 def delete_failure_message(request, template, exc):
-    """Magnum's reason, plus the clusters holding the template if any."""
+    """What failed, and the clusters holding the template if any (Magnum's
+    reason is added by ``errors.handle``)."""
     display = template.name if template else ''
-    message = _('Unable to delete cluster template "%(name)s": %(reason)s') % {
-        'name': display, 'reason': magnum.error_message(exc)}
+    message = _('Unable to delete cluster template "%s".') % display
     holders = clusters_using(request, template.id if template else None)
     if holders:
         message += ' ' + _('It is used by: %s.') % ', '.join(holders)
-    elif 'referenced' in magnum.error_message(exc):
+    elif 'referenced' in errors.reason(exc):
         message += ' ' + _('The clusters using it belong to other projects.')
     return message
 
@@ -107,9 +107,9 @@ class DeleteClusterTemplate(tables.DeleteAction):
             magnum.cluster_template_delete(request, obj_id)
         except Exception as exc:
             template = self.table.get_object_by_id(obj_id)
-            exceptions.handle(
+            errors.handle(
                 request, delete_failure_message(request, template, exc),
-                escalate=True)
+                exc, escalate=True)
 
 
 class NameFilter(tables.FilterAction):

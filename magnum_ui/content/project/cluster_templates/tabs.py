@@ -4,12 +4,12 @@ from django.urls import NoReverseMatch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from horizon import exceptions
 from horizon import tabs
 
 from magnum_ui.api import magnum
-from magnum_ui.content.project.cluster_templates import names
+from magnum_ui.content.common import errors
 from magnum_ui.content.common import labels as labels_util
+from magnum_ui.content.project.cluster_templates import names
 
 
 def _cluster_url(cluster_id):
@@ -42,8 +42,8 @@ class ClustersTab(tabs.Tab):
         try:
             clusters = [cluster for cluster in magnum.cluster_list(request)
                         if cluster.cluster_template_id == template.id]
-        except Exception:
-            exceptions.handle(request, _('Unable to retrieve clusters.'))
+        except Exception as exc:
+            errors.handle(request, _('Unable to retrieve clusters.'), exc)
             clusters = None
         rows = [{'cluster': cluster, 'url': _cluster_url(cluster.id)}
                 for cluster in clusters or ()]

@@ -1,11 +1,8 @@
 """Views of the cluster templates panel."""
 
-from django import http
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views import generic
 
-from horizon import exceptions
 from horizon import tables
 from horizon import tabs
 from horizon import views
@@ -14,27 +11,27 @@ from horizon.utils import memoized
 
 from magnum_ui.api import magnum
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
-from magnum_ui.content.project.cluster_templates import cli
+from magnum_ui.content.common import cli
+from magnum_ui.content.common import errors
 from magnum_ui.content.project.cluster_templates import names
-from magnum_ui.content.project.cluster_templates import tables as template_tables
-from magnum_ui.content.project.cluster_templates import tabs as template_tabs
-from magnum_ui.content.project.cluster_templates import workflows as template_flows
-from magnum_ui.content.common import labels as labels_util
+from magnum_ui.content.project.cluster_templates import tables as panel_tables
+from magnum_ui.content.project.cluster_templates import tabs as panel_tabs
+from magnum_ui.content.project.cluster_templates import workflows as wizards
 
 INDEX_URL = 'horizon:project:cluster_templates:index'
 
 
 class IndexView(tables.DataTableView):
-    table_class = template_tables.ClusterTemplatesTable
+    table_class = panel_tables.ClusterTemplatesTable
     template_name = 'horizon/common/_data_table_view.html'
     page_title = _('Cluster Templates')
 
     def get_data(self):
         try:
             templates = magnum.cluster_template_list(self.request)
-        except Exception:
-            exceptions.handle(self.request,
-                              _('Unable to retrieve cluster templates.'))
+        except Exception as exc:
+            errors.handle(self.request,
+                          _('Unable to retrieve cluster templates.'), exc)
             return []
         image_names = names.image_names(self.request) if templates else {}
         for template in templates:
@@ -45,18 +42,18 @@ class IndexView(tables.DataTableView):
 def get_template_or_redirect(request, template_id, redirect_url):
     try:
         return magnum.cluster_template_get(request, template_id)
-    except Exception:
-        exceptions.handle(
+    except Exception as exc:
+        errors.handle(
             request, _('Unable to retrieve cluster template "%s".')
-            % template_id, redirect=redirect_url)
+            % template_id, exc, redirect=redirect_url)
 
 
 class DetailView(tabs.TabView):
-    tab_group_class = template_tabs.TemplateDetailTabs
+    tab_group_class = panel_tabs.TemplateDetailTabs
     template_name = 'horizon/common/_detail.html'
     page_title = '{{ template.name|default:template.id }}'
     index_url = INDEX_URL
-    table_class = template_tables.ClusterTemplatesTable
+    table_class = panel_tables.ClusterTemplatesTable
 
     @memoized.memoized_method
     def get_data(self):
@@ -79,7 +76,7 @@ class DetailView(tabs.TabView):
 
 
 class CreateView(views.PageTitleMixin, workflows.WorkflowView):
-    workflow_class = template_flows.CreateClusterTemplate
+    workflow_class = wizards.CreateClusterTemplate
     page_title = _('Create Cluster Template')
 
     def get_initial(self):
@@ -107,7 +104,7 @@ class CloneView(CreateView):
 
 
 class UpdateView(views.PageTitleMixin, workflows.WorkflowView):
-    workflow_class = template_flows.UpdateClusterTemplate
+    workflow_class = wizards.UpdateClusterTemplate
     page_title = _('Update Cluster Template')
 
     @memoized.memoized_method
@@ -119,7 +116,7 @@ class UpdateView(views.PageTitleMixin, workflows.WorkflowView):
         template = self.get_object()
         initial = template_values(template)
         initial['cluster_template_id'] = template.id
-        initial['in_use_by'] = template_tables.clusters_using(
+        initial['in_use_by'] = panel_tables.clusters_using(
             self.request, template.id)
         return initial
 
@@ -130,23 +127,9 @@ class UpdateView(views.PageTitleMixin, workflows.WorkflowView):
             current=template_values(self.get_object()))
 
 
-BOOLEAN_FIELDS = ('public', 'hidden', 'registry_enabled', 'tls_disabled',
-                  'master_lb_enabled', 'floating_ip_enabled')
+class CliPreviewView(cli.CommandView):
+    """The CLI command for the wizard's current (posted) values, as text."""
+    workflow_class = wizards.CreateClusterTemplate
 
-
-class CliPreviewView(generic.View):
-    """The CLI command for the wizard's current (posted) values, as text.
-
-    Reads the raw form fields only: no calls to any service.
-    """
-
-    def post(self, request, *args, **kwargs):
-        values = {name: request.POST.get(name, '').strip()
-                  for name in TEMPLATE_FIELDS if name not in BOOLEAN_FIELDS}
-        for name in BOOLEAN_FIELDS:
-            values[name] = name in request.POST
-        values['labels'] = labels_util.valid_labels(
-            request.POST.get('labels', ''))
-        return http.HttpResponse(cli.build_command(values),
-                                 content_type='text/plain; charset=utf-8')
-
+    def command(self, values):
+        return cli.template_create(values)

@@ -1,18 +1,14 @@
 """Create and update workflows for cluster templates."""
 
-import logging
-
 from django.utils.translation import gettext_lazy as _
 
-from horizon import forms
 from horizon import workflows
 
 from magnum_ui.api import magnum
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
-from magnum_ui.content.project.cluster_templates import choices
+from magnum_ui.content.common import choices
+from magnum_ui.content.common import errors
 from magnum_ui.content.project.cluster_templates import steps
-
-LOG = logging.getLogger(__name__)
 
 
 class TemplateWorkflowBase(workflows.Workflow):
@@ -48,15 +44,6 @@ class TemplateWorkflowBase(workflows.Workflow):
                     result[name] = context.get(name)
         return result
 
-    def backend_failed(self, request, exc, message):
-        """Keep the wizard and the user's values; show Magnum's words."""
-        LOG.info('Cluster template request failed: %s', exc)
-        text = '%s %s' % (message, magnum.error_message(exc))
-        step = self.get_step('info')
-        step.add_step_error(text)
-        step.has_errors = True
-        raise forms.ValidationError(text)
-
 
 class CreateClusterTemplate(TemplateWorkflowBase):
     slug = 'create_cluster_template'
@@ -73,8 +60,8 @@ class CreateClusterTemplate(TemplateWorkflowBase):
             self.object = magnum.cluster_template_create(
                 request, **self.values(context))
         except Exception as exc:
-            self.backend_failed(
-                request, exc, _('Unable to create cluster template.'))
+            errors.workflow_failed(
+                self, _('Unable to create cluster template.'), exc, 'info')
         return True
 
 
@@ -119,6 +106,6 @@ class UpdateClusterTemplate(TemplateWorkflowBase):
                 magnum.cluster_template_update(
                     request, template_id, self.current, **wanted)
         except Exception as exc:
-            self.backend_failed(
-                request, exc, _('Unable to update cluster template.'))
+            errors.workflow_failed(
+                self, _('Unable to update cluster template.'), exc, 'info')
         return True

@@ -7,10 +7,11 @@ from django.utils.translation import ngettext_lazy
 from horizon import tables
 
 from magnum_ui.api import magnum
-from magnum_ui.content.project.clusters.operations import allowed
-from magnum_ui.content.project.clusters.operations import actions as operations
-from magnum_ui.content.project.clusters.certificates import actions as cert_actions
 from magnum_ui.content.common import errors
+from magnum_ui.content.project.clusters.certificates \
+    import actions as cert_actions
+from magnum_ui.content.project.clusters.operations import actions as operations
+from magnum_ui.content.project.clusters.operations import allowed
 from magnum_ui.content.project.clusters import pending
 
 

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from horizon import tables
 from horizon.utils import filters
 
-from magnum_ui import statuses
 from magnum_ui.content.project.clusters import actions
-from magnum_ui.content.project.clusters.progress import summary as progress_text
+from magnum_ui.content.project.clusters.progress import loader
+from magnum_ui import statuses
 
 OPERATIONS = ('CREATE', 'UPDATE', 'DELETE', 'RESUME', 'RESTORE', 'ROLLBACK',
               'SNAPSHOT', 'CHECK', 'ADOPT')
@@ -23,11 +23,23 @@ STATUS_CHOICES = tuple(
 
 
 class StatusColumn(tables.Column):
-    """Status name, plus "done/total" while the cluster is busy."""
+    """A cluster's or nodegroup's status by its display name."""
+
+    def __init__(self, **kwargs):
+        super().__init__('status', verbose_name=_('Status'), status=True,
+                         status_choices=STATUS_CHOICES,
+                         display_choices=statuses.CLUSTER_STATUS_DISPLAY,
+                         **kwargs)
+
+
+class ProgressStatusColumn(StatusColumn):
+    """The status, plus "done/total" from Heat while the cluster is busy."""
 
     def get_data(self, datum):
         text = super().get_data(datum)
-        summary = progress_text.progress_summary(self.table.request, datum)
+        if not datum.is_busy:
+            return text
+        summary = loader.cluster_progress_summary(self.table.request, datum)
         if summary is None:
             return text
         done, total = summary
@@ -51,7 +63,19 @@ def template_name(cluster):
             or cluster.cluster_template_id or '-')
 
 
-class ClusterRow(tables.Row):
+class StatusRow(tables.Row):
+    """A row busy only while Magnum says *_IN_PROGRESS (statuses.outcome).
+
+    Horizon reads a status missing from status_choices (null, or one this
+    plugin does not know) as busy, which would poll such a row forever.
+    """
+
+    @property
+    def status(self):
+        return statuses.outcome(getattr(self.datum, 'status', None))
+
+
+class ClusterRow(StatusRow):
     """Horizon's row; refreshed by our batched poller, not Horizon's.
 
     ``ajax`` stays False so Horizon's per-row poller leaves these rows
@@ -65,10 +89,7 @@ class ClusterRow(tables.Row):
 class ClustersTable(tables.DataTable):
     name = tables.WrappingColumn(
         'name', verbose_name=_('Name'), link=actions.detail_url)
-    status = StatusColumn(
-        'status', verbose_name=_('Status'), status=True,
-        status_choices=STATUS_CHOICES,
-        display_choices=statuses.CLUSTER_STATUS_DISPLAY)
+    status = ProgressStatusColumn()
     health_status = tables.Column(
         'health_status', verbose_name=_('Health'),
         display_choices=statuses.HEALTH_STATUS_DISPLAY, empty_value='-')

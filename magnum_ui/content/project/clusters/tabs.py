@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from horizon import tabs
 
 from magnum_ui.api import magnum
-from magnum_ui import statuses
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import health
-from magnum_ui.content.project.clusters.nodegroups import tables as nodegroup_tables
+from magnum_ui.content.project.clusters.nodegroups \
+    import tables as nodegroup_tables
 from magnum_ui.content.project.clusters.progress import tab as progress_tab
 from magnum_ui.content.project.clusters import tables as cluster_tables
+from magnum_ui import statuses
 
 
 class OverviewTab(tabs.Tab):

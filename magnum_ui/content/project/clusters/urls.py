@@ -1,9 +1,11 @@
 from django.urls import include
 from django.urls import re_path
 
-from magnum_ui.content.project.clusters.certificates import urls as certificate_urls
+from magnum_ui.content.project.clusters.certificates \
+    import urls as certificate_urls
 from magnum_ui.content.project.clusters.create import urls as create_urls
-from magnum_ui.content.project.clusters.operations import urls as operation_urls
+from magnum_ui.content.project.clusters.operations \
+    import urls as operation_urls
 from magnum_ui.content.project.clusters import views
 
 CLUSTER = r'^(?P<cluster_id>[^/]+)/'

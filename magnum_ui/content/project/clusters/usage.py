@@ -5,6 +5,7 @@ import logging
 from django.utils.translation import gettext_lazy as _
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import errors
 from magnum_ui import exceptions as magnum_exceptions
 
 LOG = logging.getLogger(__name__)
@@ -67,6 +68,6 @@ def project_usage(request):
         stats = magnum.stats_get(request, project_id=project_id)
     except Exception as exc:
         return Usage(0, 0, error=_('Usage unavailable: %s')
-                     % magnum.error_message(exc))
+                     % errors.reason(exc))
     return Usage(stats.clusters, stats.nodes,
                  cluster_limit(request, project_id))

@@ -12,9 +12,9 @@ from horizon import tabs
 from horizon.utils import memoized
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import data
 from magnum_ui.content.project.clusters import pending
-from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import tables as cluster_tables
 from magnum_ui.content.project.clusters import tabs as cluster_tabs
 from magnum_ui.content.project.clusters import usage
@@ -43,7 +43,13 @@ class IndexView(tables.DataTableView):
                           exc)
             return []
         clusters = pending.apply(self.request, clusters)
-        return data.name_templates(self.request, clusters, refresh=True)
+        try:
+            names = data.fetch_template_names(self.request)
+        except Exception as exc:
+            errors.handle(self.request,
+                          _('Unable to retrieve cluster templates.'), exc)
+            names = {}
+        return data.name_templates(clusters, names)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -77,7 +83,8 @@ class RowsView(django_views.View):
                                      status=503)
         clusters = pending.apply(request, clusters, wanted_ids=ids)
         found = {c.id: c for c in clusters if c.id in ids}
-        data.name_templates(request, list(found.values()))
+        data.name_templates(found.values(), data.cached_template_names(
+            request, [c.cluster_template_id for c in found.values()]))
         table = self.table_class(request)
         rows = {cluster_id: table._meta.row_class(table, cluster).render()
                 for cluster_id, cluster in found.items()}
@@ -90,30 +97,30 @@ class DetailView(tabs.TabbedTableView):
     template_name = 'magnum_ui/clusters/detail.html'
     page_title = '{{ cluster.name|default:cluster.id }}'
     redirect_url = reverse_lazy('horizon:project:clusters:index')
+    # The table whose row actions the page offers.
+    table_class = cluster_tables.ClustersTable
 
     @memoized.memoized_method
     def get_data(self):
         cluster_id = self.kwargs['cluster_id']
-        try:
-            cluster = magnum.cluster_get(self.request, cluster_id)
-        except Exception as exc:
-            errors.handle(self.request,
-                          _('Unable to retrieve cluster %s.') % cluster_id,
-                          exc, redirect=self.redirect_url)
+        cluster = data.get_cluster_or_redirect(self.request, cluster_id,
+                                               self.redirect_url)
+        cluster.template_name = None
         try:
             template = magnum.cluster_template_get(
                 self.request, cluster.cluster_template_id)
+        except Exception as exc:
+            errors.handle(self.request, _('Unable to retrieve the cluster '
+                                          'template of cluster %s.')
+                          % cluster_id, exc)
+        else:
             cluster.template_name = template.name
-            cluster.template_coe = template.coe
-        except Exception:
-            cluster.template_name = None
-            cluster.template_coe = None
         return cluster
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         cluster = self.get_data()
-        table = cluster_tables.ClustersTable(self.request)
+        table = self.table_class(self.request)
         context['cluster'] = cluster
         context['url'] = self.redirect_url
         context['actions'] = table.render_row_actions(cluster)

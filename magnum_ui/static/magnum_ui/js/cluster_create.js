@@ -1,85 +1,80 @@
 /**
- * Create-cluster wizard: the chosen template's summary, and the equivalent
- * `openstack coe cluster create` command kept in step with the fields
- * (the server renders the same command; see content/clusters/cli.py).
+ * The live parts of the cluster and cluster template wizards:
+ *  - the equivalent `openstack coe ...` command (an element with
+ *    data-cli-url), asked from the server as the fields change: it builds
+ *    the command from the posted fields as it builds what it submits;
+ *  - only the chosen fixed network's subnets (options with data-network);
+ *  - in the cluster wizard, the summary of the chosen template.
  */
 (function () {
   'use strict';
 
-  var VALUE_OPTIONS = [
-    ['cluster_template_id', '--cluster-template'], ['keypair', '--keypair'],
-    ['master_count', '--master-count'], ['node_count', '--node-count'],
-    ['master_flavor_id', '--master-flavor'], ['flavor_id', '--flavor'],
-    ['docker_volume_size', '--docker-volume-size'],
-    ['create_timeout', '--timeout'], ['fixed_network', '--fixed-network'],
-    ['fixed_subnet', '--fixed-subnet']];
-  var SWITCH_OPTIONS = [
-    ['floating_ip_enabled', '--floating-ip-enabled', '--floating-ip-disabled'],
-    ['master_lb_enabled', '--master-lb-enabled', '--master-lb-disabled']];
+  var QUIET_MS = 300;  // typing pause before the command is asked for
 
-  // Python's shlex.quote.
-  function quote(word) {
-    if (word === '') { return "''"; }
-    if (/^[\w@%+=:,.\/-]+$/.test(word)) { return word; }
-    return "'" + word.replace(/'/g, "'\"'\"'") + "'";
+  function filterSubnets($form) {
+    var $network = $form.find('select.magnum-fixed-network');
+    if (!$network.length) { return; }
+    var network = $network.val();
+    $form.find('select.magnum-fixed-subnet').each(function () {
+      var subnet = this;
+      $(subnet).find('option').each(function () {
+        var owner = this.getAttribute('data-network');
+        var hide = Boolean(owner) && owner !== network;
+        this.hidden = hide;
+        this.disabled = hide;
+        if (hide && this.selected) { subnet.value = ''; }
+      });
+    });
   }
 
-  function value($form, name) {
-    var $field = $form.find('[name="' + name + '"]');
-    if ($field.is(':checkbox')) { return $field.is(':checked'); }
-    return $.trim($field.val() || '');
-  }
-
-  function labels($form) {
-    var found = {};
-    $.each(value($form, 'labels').split('\n'), function (i, line) {
-      line = $.trim(line);
-      if (!line || line.charAt(0) === '#' || line.indexOf('=') < 0) { return; }
-      var at = line.indexOf('=');
-      found[$.trim(line.slice(0, at))] = $.trim(line.slice(at + 1));
-    });
-    if (value($form, 'auto_healing_enabled')) { found.auto_healing_enabled = 'true'; }
-    if (value($form, 'auto_scaling_enabled')) { found.auto_scaling_enabled = 'true'; }
-    $.each(['min_node_count', 'max_node_count'], function (i, key) {
-      if (value($form, key) !== '') { found[key] = value($form, key); }
-    });
-    return found;
-  }
-
-  function command($form) {
-    var words = ['openstack', 'coe', 'cluster', 'create'];
-    $.each(VALUE_OPTIONS, function (i, option) {
-      var v = value($form, option[0]);
-      if (v !== '') { words.push(option[1], v); }
-    });
-    $.each(SWITCH_OPTIONS, function (i, option) {
-      var v = value($form, option[0]);
-      if (v === 'true') { words.push(option[1]); }
-      if (v === 'false') { words.push(option[2]); }
-    });
-    var found = labels($form);
-    var keys = Object.keys(found).sort();
-    $.each(keys, function (i, key) { words.push('--labels', key + '=' + found[key]); });
-    if (keys.length && value($form, 'merge_labels')) { words.push('--merge-labels'); }
-    words.push(value($form, 'name') || '<name>');
-    return $.map(words, quote).join(' ');
-  }
-
-  function refresh($form) {
-    var template = value($form, 'cluster_template_id');
+  function showTemplateSummary($form) {
+    var chosen = $form.find('[name="cluster_template_id"]').val();
     $form.find('.cluster-template-summary').each(function () {
-      $(this).toggle($(this).attr('data-template-id') === template);
+      $(this).toggle($(this).attr('data-template-id') === chosen);
     });
-    $form.find('#cluster-create-command').text(command($form));
+  }
+
+  function commandRefresher($form, $command) {
+    var timer = null;
+    var asked = 0;
+    function ask() {
+      asked += 1;
+      var answer = asked;
+      fetch($command.attr('data-cli-url'), {
+        method: 'POST', body: new FormData($form[0]),
+        credentials: 'same-origin',
+        headers: {'X-Requested-With': 'XMLHttpRequest'}
+      }).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (text) {
+        // A slow answer must not replace the one to a later question.
+        if (text !== null && answer === asked) { $command.text(text); }
+      }).catch(function () {});
+    }
+    return function () {
+      if (!window.fetch) { return; }
+      window.clearTimeout(timer);
+      timer = window.setTimeout(ask, QUIET_MS);
+    };
   }
 
   function init(root) {
-    $(root).find('form').has('#cluster-create-command').each(function () {
+    $(root).find('form').has('[data-cli-url]').each(function () {
       var $form = $(this);
-      $form.on('change keyup', 'input, select, textarea', function () {
-        refresh($form);
+      if ($form.data('magnumWizard')) { return; }
+      $form.data('magnumWizard', true);
+      var refreshCommand = commandRefresher(
+        $form, $form.find('[data-cli-url]').first());
+      // jQuery handlers: Horizon's themable selects trigger jQuery events.
+      $form.on('change', 'select.magnum-fixed-network', function () {
+        filterSubnets($form);
       });
-      refresh($form);
+      $form.on('change input', 'input, select, textarea', function () {
+        showTemplateSummary($form);
+        refreshCommand();
+      });
+      filterSubnets($form);
+      showTemplateSummary($form);
     });
   }
 

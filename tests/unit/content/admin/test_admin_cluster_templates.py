@@ -78,8 +78,10 @@ class AdminTests(magnum_helpers.MagnumAdminTestCase):
         with mock.patch('horizon.exceptions.messages.error') as error:
             res = self._toggle('unpublish', self.cluster_templates.list()[1])
         self.assertEqual(302, res.status_code)
-        self.assertIn('is referenced by clusters',
-                      str(error.call_args[0][1]))
+        error.assert_called_once()
+        message = str(error.call_args[0][1])
+        self.assertIn('Unable to change cluster template', message)
+        self.assertEqual(1, message.count('is referenced by clusters'))
 
     @helpers.create_mocks({magnum: ['cluster_template_get', 'cluster_list'],
                            api.glance: ['image_list_detailed'],

@@ -26,7 +26,15 @@ class AdminClustersTests(base.ClustersAdminTestCase):
         self.assertEqual(4, len(res.context['table'].data))
         self.assertContains(res, 'elsewhere')
         self.assertContains(res, self.tenants.list()[1].name)
-        self.assertEqual('clusters', res.context['table'].name)
+        table = res.context['table']
+        self.assertEqual('clusters', table.name)
+        self.assertEqual(
+            ['multi_select', 'project', 'name', 'status', 'health_status',
+             'coe_version', 'master_count', 'node_count', 'created_at',
+             'actions'], list(table.columns))
+        self.assertContains(res, reverse('horizon:admin:clusters:detail',
+                                         args=[other.id]))
+        self.mock_tenant_list.assert_called_once_with(helpers.IsHttpRequest())
 
     @helpers.create_mocks({magnum: ['cluster_list'],
                            api.keystone: ['tenant_list']})
@@ -36,6 +44,9 @@ class AdminClustersTests(base.ClustersAdminTestCase):
         res = self.client.get(INDEX_URL)
         self.assertEqual(200, res.status_code)
         self.assertEqual(3, len(res.context['table'].data))
+        self.assertEqual({c.project_id for c in self.clusters.list()},
+                         {c.project_name for c in res.context['table'].data})
+        self.assertMessageCount(res, error=1)
 
     @helpers.create_mocks({magnum: ['cluster_list']})
     def test_magnum_error_no_500(self):
@@ -57,3 +68,18 @@ class AdminClustersTests(base.ClustersAdminTestCase):
         self.assertRedirectsNoFollow(res, INDEX_URL)
         self.mock_cluster_delete.assert_called_once_with(
             helpers.IsHttpRequest(), cluster.id)
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
+                                    'nodegroup_list']})
+    def test_detail_offers_the_admin_actions(self):
+        cluster = self.clusters.first()
+        self.mock_cluster_get.return_value = cluster
+        self.mock_cluster_template_get.return_value = \
+            self.cluster_templates.first()
+        self.mock_nodegroup_list.return_value = []
+        res = self.client.get(reverse('horizon:admin:clusters:detail',
+                                      args=[cluster.id]))
+        self.assertEqual(200, res.status_code)
+        self.assertContains(res, 'clusters__delete__%s' % cluster.id)
+        # Not the project table's day-2 actions.
+        self.assertNotContains(res, '__action_resize')

@@ -92,12 +92,25 @@ class QuotasTests(AdminTestCase):
                       args=['1'])
         res = self.client.get(url)
         self.assertEqual(5, res.context['form'].initial['hard_limit'])
-        self.mock_quota_update.side_effect = magnum_exceptions.BadRequest(
-            message='Invalid', details='hard_limit must be >= 0')
         res = self.client.post(url, {'project_id': '1', 'hard_limit': 9})
         self.assertRedirectsNoFollow(res, QUOTAS_URL)
         self.mock_quota_update.assert_called_once_with(
             helpers.IsHttpRequest(), '1', 9)
+
+    @helpers.create_mocks({magnum: ['quota_get', 'quota_update']})
+    def test_update_refusal_keeps_the_form_and_the_limit(self):
+        self.mock_quota_get.return_value = self.magnum_quotas.first()
+        self.mock_quota_update.side_effect = magnum_exceptions.BadRequest(
+            message='Invalid', details='hard_limit is over the maximum')
+        url = reverse('horizon:admin:container_infra_quotas:update',
+                      args=['1'])
+        res = self.client.post(url, {'project_id': '1', 'hard_limit': 9})
+        self.assertEqual(200, res.status_code)
+        self.assertIn('Unable to update the quota. '
+                      'hard_limit is over the maximum',
+                      res.context['form'].non_field_errors())
+        self.assertContains(res, 'hard_limit is over the maximum', count=1)
+        self.assertContains(res, 'value="9"')
 
     @helpers.create_mocks({magnum: ['quota_list', 'quota_delete'],
                            api.keystone: ['tenant_list']})
@@ -109,3 +122,18 @@ class QuotasTests(AdminTestCase):
         self.assertRedirectsNoFollow(res, QUOTAS_URL)
         self.mock_quota_delete.assert_called_once_with(
             helpers.IsHttpRequest(), '2')
+
+    @helpers.create_mocks({magnum: ['quota_list', 'quota_delete'],
+                           api.keystone: ['tenant_list']})
+    def test_delete_refusal_is_one_message_with_magnums_words(self):
+        self.mock_quota_list.return_value = self.magnum_quotas.list()
+        self.mock_tenant_list.return_value = [self.tenants.list(), False]
+        self.mock_quota_delete.side_effect = magnum_exceptions.Conflict(
+            message='Conflict', details='Quota is in use')
+        res = self.client.post(QUOTAS_URL, {'action': 'quotas__delete__2'},
+                               follow=True)
+        self.assertEqual(200, res.status_code)
+        messages = [str(m) for m in res.context['messages']]
+        self.assertEqual(1, len(messages), messages)
+        self.assertIn('Unable to delete the quota of project', messages[0])
+        self.assertEqual(1, messages[0].count('Quota is in use'))

@@ -47,6 +47,18 @@ def cluster_policy_target(cluster):
 
 class ClusterLinkAction(tables.LinkAction):
     url_name = None
+    # The API feature (magnum_ui.api.versions) the action needs, if any.
+    feature = None
+
+    @staticmethod
+    def can(cluster):
+        """Whether Magnum accepts the action in the cluster's status."""
+        return True
+
+    def allowed(self, request, cluster=None):
+        if self.feature and not magnum.supports(request, self.feature):
+            return False
+        return cluster is None or self.can(cluster)
 
     def get_link_url(self, datum=None):
         return reverse('%s:%s' % (URL_NAMESPACE, self.url_name),
@@ -64,9 +76,7 @@ class DownloadKubeconfig(ClusterLinkAction):
     icon = 'download'
     policy_rules = (('container-infra', 'certificate:create'),
                     ('container-infra', 'certificate:get'))
-
-    def allowed(self, request, cluster=None):
-        return cluster is None or can_download_kubeconfig(cluster)
+    can = staticmethod(can_download_kubeconfig)
 
 
 class ShowCA(ClusterLinkAction):
@@ -75,9 +85,7 @@ class ShowCA(ClusterLinkAction):
     url_name = 'ca'
     icon = 'download'
     policy_rules = (('container-infra', 'certificate:get'),)
-
-    def allowed(self, request, cluster=None):
-        return cluster is None or can_get_ca(cluster)
+    can = staticmethod(can_get_ca)
 
 
 class SignCSR(ClusterLinkAction):
@@ -87,9 +95,7 @@ class SignCSR(ClusterLinkAction):
     classes = ('ajax-modal',)
     icon = 'pencil'
     policy_rules = (('container-infra', 'certificate:create'),)
-
-    def allowed(self, request, cluster=None):
-        return cluster is None or is_settled(cluster)
+    can = staticmethod(is_settled)
 
 
 class RotateCA(ClusterLinkAction):
@@ -99,11 +105,8 @@ class RotateCA(ClusterLinkAction):
     classes = ('ajax-modal', 'btn-danger')
     icon = 'refresh'
     policy_rules = (('container-infra', 'certificate:rotate_ca'),)
-
-    def allowed(self, request, cluster=None):
-        if not magnum.supports(request, 'rotate_ca'):
-            return False
-        return cluster is None or is_settled(cluster)
+    feature = 'rotate_ca'
+    can = staticmethod(is_settled)
 
 
 class RotateCredentials(ClusterLinkAction):
@@ -113,13 +116,10 @@ class RotateCredentials(ClusterLinkAction):
     classes = ('ajax-modal', 'btn-danger')
     icon = 'refresh'
     policy_rules = (('container-infra', 'credential:rotate'),)
+    feature = 'credentials'
+    can = staticmethod(can_rotate_credentials)
 
     def get_policy_target(self, request, datum=None):
         # Magnum checks credential:rotate against the caller, not the
         # cluster (magnum/api/controllers/v1/credential.py).
         return {}
-
-    def allowed(self, request, cluster=None):
-        if not magnum.supports(request, 'credentials'):
-            return False
-        return cluster is None or can_rotate_credentials(cluster)

@@ -1,21 +1,20 @@
 """Forms for a cluster's kubeconfig, certificates and credential rotation.
 
 Each form gets the cluster (a wrapper) from its view; ``handle`` either
-returns a file response, or True after a rotation. Backend failures go
-through ``horizon.exceptions.handle`` with Magnum's own message and a
-redirect, so no form answers 500 for them.
+returns a file response, or True after a rotation. On a backend failure
+the form comes back with Magnum's own words (``errors.form_failed``).
 """
 
 from django import http
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
-from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
-from magnum_ui.content.project.clusters.certificates import kubeconfig
 from magnum_ui.api import magnum
+from magnum_ui.content.common import errors
+from magnum_ui.content.project.clusters.certificates import kubeconfig
 
 PEM_CONTENT_TYPE = 'application/x-pem-file'
 KUBECONFIG_CONTENT_TYPE = 'application/yaml'
@@ -34,16 +33,11 @@ def file_response(content, filename, content_type):
 
 
 class ClusterForm(forms.SelfHandlingForm):
-    """Base: knows its cluster and where to go back to on failure."""
+    """Base: a form about one cluster."""
 
     def __init__(self, request, *args, **kwargs):
         self.cluster = kwargs.pop('cluster')
-        self.failure_url = kwargs.pop('failure_url')
         super().__init__(request, *args, **kwargs)
-
-    def fail(self, request, message, exc):
-        exceptions.handle(request, message, details=magnum.error_message(exc),
-                          redirect=self.failure_url)
 
 
 class KubeconfigForm(ClusterForm):
@@ -72,9 +66,9 @@ class KubeconfigForm(ClusterForm):
             filename, content = kubeconfig.for_cluster(
                 request, self.cluster, self.tls_disabled, auth)
         except Exception as exc:
-            self.fail(request, _('Unable to create a kubeconfig for cluster '
-                                 '"%s".') % self.cluster.name, exc)
-            return False
+            return errors.form_failed(self, _(
+                'Unable to create a kubeconfig for cluster "%s".')
+                % self.cluster.name, exc)
         return file_response(content, filename, KUBECONFIG_CONTENT_TYPE)
 
 
@@ -126,9 +120,9 @@ class SignCSRForm(ClusterForm):
             certificate = magnum.certificate_sign(
                 request, self.cluster.uuid, data['csr_pem'])
         except Exception as exc:
-            self.fail(request, _('Unable to sign the CSR for cluster "%s".')
-                      % self.cluster.name, exc)
-            return False
+            return errors.form_failed(self, _(
+                'Unable to sign the CSR for cluster "%s".')
+                % self.cluster.name, exc)
         return file_response(
             certificate.pem,
             kubeconfig.filename_for(self.cluster, '.crt'), PEM_CONTENT_TYPE)
@@ -139,9 +133,9 @@ class RotateCAForm(ClusterForm):
         try:
             magnum.certificate_rotate_ca(request, self.cluster.uuid)
         except Exception as exc:
-            self.fail(request, _('Unable to rotate the CA of cluster "%s".')
-                      % self.cluster.name, exc)
-            return False
+            return errors.form_failed(self, _(
+                'Unable to rotate the CA of cluster "%s".')
+                % self.cluster.name, exc)
         messages.success(request, _(
             'Rotating the CA of cluster "%s". Download a new kubeconfig once '
             'the update is complete.') % self.cluster.name)
@@ -153,9 +147,9 @@ class RotateCredentialsForm(ClusterForm):
         try:
             magnum.credential_rotate(request, self.cluster.uuid)
         except Exception as exc:
-            self.fail(request, _('Unable to rotate the credentials of '
-                                 'cluster "%s".') % self.cluster.name, exc)
-            return False
+            return errors.form_failed(self, _(
+                'Unable to rotate the credentials of cluster "%s".')
+                % self.cluster.name, exc)
         messages.success(request, _('Rotated the credentials of cluster '
                                     '"%s".') % self.cluster.name)
         return True

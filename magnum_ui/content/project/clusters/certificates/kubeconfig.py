@@ -9,10 +9,10 @@ logged or put in the session. Functions that hold it are marked with
 import base64
 import re
 
-from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives import serialization
+from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID
 from cryptography.x509.oid import NameOID
 from django.views.decorators.debug import sensitive_variables

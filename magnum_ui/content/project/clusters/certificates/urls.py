@@ -1,6 +1,6 @@
 """Mounted by the Clusters panel at ``<cluster_id>/certificates/`` in the
-namespace ``certificates``: ``horizon:project:clusters:certificates:kubeconfig``
-and so on.
+namespace ``certificates``:
+``horizon:project:clusters:certificates:kubeconfig`` and so on.
 """
 
 from django.urls import re_path

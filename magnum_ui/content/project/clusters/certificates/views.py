@@ -14,10 +14,12 @@ from horizon import forms
 from horizon import messages
 from horizon.utils import memoized
 
-from magnum_ui.content.project.clusters.certificates import kubeconfig
 from magnum_ui.api import magnum
+from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters.certificates import actions
 from magnum_ui.content.project.clusters.certificates import forms as cert_forms
+from magnum_ui.content.project.clusters.certificates import kubeconfig
+from magnum_ui.content.project.clusters import data
 
 
 class ClusterMixin:
@@ -40,12 +42,8 @@ class ClusterMixin:
 
     @memoized.memoized_method
     def get_cluster(self):
-        try:
-            return magnum.cluster_get(self.request, self.kwargs['cluster_id'])
-        except Exception as exc:
-            exceptions.handle(
-                self.request, _('Unable to retrieve the cluster.'),
-                details=magnum.error_message(exc), redirect=self.index_url())
+        return data.get_cluster_or_redirect(
+            self.request, self.kwargs['cluster_id'], self.index_url())
 
 
 class ClusterFormView(ClusterMixin, forms.ModalFormView):
@@ -59,7 +57,7 @@ class ClusterFormView(ClusterMixin, forms.ModalFormView):
         kwargs = super().get_form_kwargs()
         cluster = self.get_cluster()
         self.check(cluster)
-        kwargs.update(cluster=cluster, failure_url=self.index_url())
+        kwargs['cluster'] = cluster
         return kwargs
 
     def get_success_url(self):
@@ -78,8 +76,7 @@ class KubeconfigView(ClusterFormView):
     template_name = 'magnum_ui/clusters/certificates/kubeconfig.html'
     modal_id = 'download_kubeconfig_modal'
     form_id = 'download_kubeconfig_form'
-    modal_header = _('Download Kubeconfig')
-    page_title = _('Download Kubeconfig')
+    modal_header = page_title = _('Download Kubeconfig')
     url_name = 'kubeconfig'
 
     def check(self, cluster):
@@ -94,10 +91,9 @@ class KubeconfigView(ClusterFormView):
             template = magnum.cluster_template_get(
                 self.request, cluster.cluster_template_id)
         except Exception as exc:
-            exceptions.handle(
-                self.request, _('Unable to retrieve the cluster template '
-                                'of cluster "%s".') % cluster.name,
-                details=magnum.error_message(exc), redirect=self.index_url())
+            errors.handle(self.request, _(
+                'Unable to retrieve the cluster template of cluster "%s".')
+                % cluster.name, exc, redirect=self.index_url())
         return bool(template.tls_disabled)
 
     def get_form_kwargs(self):
@@ -117,8 +113,7 @@ class SignCSRView(ClusterFormView):
     template_name = 'magnum_ui/clusters/certificates/sign_csr.html'
     modal_id = 'sign_csr_modal'
     form_id = 'sign_csr_form'
-    modal_header = _('Sign Certificate Request')
-    page_title = _('Sign Certificate Request')
+    modal_header = page_title = _('Sign Certificate Request')
     submit_label = _('Sign and Download')
     url_name = 'sign_csr'
 
@@ -133,8 +128,7 @@ class RotateCAView(ClusterFormView):
     template_name = 'magnum_ui/clusters/certificates/rotate_ca.html'
     modal_id = 'rotate_ca_modal'
     form_id = 'rotate_ca_form'
-    modal_header = _('Rotate CA Certificate')
-    page_title = _('Rotate CA Certificate')
+    modal_header = page_title = _('Rotate CA Certificate')
     submit_label = _('Rotate CA Certificate')
     url_name = 'rotate_ca'
 
@@ -151,8 +145,7 @@ class RotateCredentialsView(ClusterFormView):
     template_name = 'magnum_ui/clusters/certificates/rotate_credentials.html'
     modal_id = 'rotate_credentials_modal'
     form_id = 'rotate_credentials_form'
-    modal_header = _('Rotate Credentials')
-    page_title = _('Rotate Credentials')
+    modal_header = page_title = _('Rotate Credentials')
     submit_label = _('Rotate Credentials')
     url_name = 'rotate_credentials'
 
@@ -174,10 +167,9 @@ class CAView(ClusterMixin, generic.View):
         try:
             certificate = magnum.certificate_get(request, cluster.uuid)
         except Exception as exc:
-            exceptions.handle(
-                request, _('Unable to retrieve the CA certificate of '
-                           'cluster "%s".') % cluster.name,
-                details=magnum.error_message(exc), redirect=self.index_url())
+            errors.handle(request, _(
+                'Unable to retrieve the CA certificate of cluster "%s".')
+                % cluster.name, exc, redirect=self.index_url())
         return cert_forms.file_response(
             certificate.pem, kubeconfig.filename_for(cluster, '-ca.pem'),
             cert_forms.PEM_CONTENT_TYPE)

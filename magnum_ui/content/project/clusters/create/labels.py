@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from horizon import forms
 from horizon import workflows
 
-from magnum_ui.content.project.clusters.create import choices
-from magnum_ui.content.project.clusters.create import cli
+from magnum_ui.content.common import choices
+from magnum_ui.content.common import cli
 from magnum_ui.content.common import labels as labels_text
 
 # Labels the Management step sets; typing them here would contradict it.
@@ -42,7 +42,7 @@ class LabelsAction(workflows.Action):
                      template=template,
                      template_labels=sorted(
                          ((template and template.labels) or {}).items()),
-                     command=cli.build_command(
+                     command=cli.cluster_create(
                          create_values(dict(self.initial))))
         return super().get_help_text(extra)
 

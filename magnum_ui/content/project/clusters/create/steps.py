@@ -1,7 +1,7 @@
 """Steps of the create-cluster wizard: Details, Size, Network, Management.
 
-The Labels step (and the command preview) is in create_labels.py; the
-workflow that submits everything is in workflows.py.
+The Labels step (and the command preview) is in labels.py; the workflow
+that submits everything is in workflows.py.
 """
 
 from django.core import validators
@@ -11,7 +11,7 @@ from horizon import forms
 from horizon import workflows
 
 from magnum_ui.api import magnum
-from magnum_ui.content.project.clusters.create import choices
+from magnum_ui.content.common import choices
 from magnum_ui.content.project.clusters import usage
 
 NAME_VALIDATOR = validators.RegexValidator(
@@ -50,7 +50,7 @@ class DetailsAction(workflows.Action):
         return choices.templates(request)
 
     def populate_keypair_choices(self, request, context):
-        return choices.keypairs(request)
+        return choices.keypairs(request, _('Key pair from the template'))
 
     def get_help_text(self, extra_context=None):
         quota = usage.project_usage(self.request)
@@ -135,13 +135,13 @@ class Size(workflows.Step):
                    'master_flavor_id', 'flavor_id', 'docker_volume_size')
 
 
-class NetworkAction(workflows.Action):
+class NetworkAction(choices.FixedNetworkChoices, workflows.Action):
     floating_ip_enabled = forms.ThemableChoiceField(
         label=_('Floating IPs'), required=False, choices=SWITCH_CHOICES)
-    fixed_network = forms.ThemableChoiceField(
-        label=_('Private Network'), required=False)
-    fixed_subnet = forms.ThemableChoiceField(
-        label=_('Private Subnet'), required=False)
+    fixed_network = choices.fixed_network_field()
+    fixed_subnet = choices.fixed_subnet_field()
+    new_network_text = _('A new network for the cluster')
+    new_subnet_text = _('A new subnet for the cluster')
 
     class Meta(object):
         name = _('Network')
@@ -149,21 +149,8 @@ class NetworkAction(workflows.Action):
         help_text = _('Leave the network empty and Magnum creates one for '
                       'the cluster.')
 
-    def populate_fixed_network_choices(self, request, context):
-        return choices.networks(request)
-
-    def populate_fixed_subnet_choices(self, request, context):
-        return choices.subnets(request)
-
     def clean_floating_ip_enabled(self):
         return switch_value(self.cleaned_data.get('floating_ip_enabled'))
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get('fixed_subnet') and not cleaned.get('fixed_network'):
-            self.add_error('fixed_network', _(
-                'Choose the network of the chosen subnet.'))
-        return cleaned
 
 
 class Network(workflows.Step):

@@ -1,15 +1,17 @@
-"""The create-cluster wizard page."""
+"""The create-cluster wizard page and its command preview."""
 
 from django.utils.translation import gettext_lazy as _
 
 from horizon import views
 from horizon import workflows
 
-from magnum_ui.content.project.clusters.create import workflows as create_workflows
+from magnum_ui.content.common import cli
+from magnum_ui.content.project.clusters.create import labels
+from magnum_ui.content.project.clusters.create import workflows as create_flows
 
 
 class CreateView(views.PageTitleMixin, workflows.WorkflowView):
-    workflow_class = create_workflows.CreateCluster
+    workflow_class = create_flows.CreateCluster
     template_name = 'magnum_ui/clusters/create.html'
     page_title = _('Create Cluster')
 
@@ -19,3 +21,11 @@ class CreateView(views.PageTitleMixin, workflows.WorkflowView):
         if template_id:
             initial['cluster_template_id'] = template_id
         return initial
+
+
+class CliView(cli.CommandView):
+    """The command for the wizard's posted fields, as the wizard sends it."""
+    workflow_class = create_flows.CreateCluster
+
+    def command(self, values):
+        return cli.cluster_create(labels.create_values(values))

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from horizon import tables
 
-from magnum_ui import statuses
 from magnum_ui.content.project.clusters import tables as cluster_tables
 
 
@@ -21,12 +20,10 @@ class NodegroupsTable(tables.DataTable):
                                    empty_value='-')
     flavor_id = tables.Column('flavor_id', verbose_name=_('Flavor'),
                               empty_value='-')
-    status = tables.Column(
-        'status', verbose_name=_('Status'), status=True,
-        status_choices=cluster_tables.STATUS_CHOICES,
-        display_choices=statuses.CLUSTER_STATUS_DISPLAY)
+    status = cluster_tables.StatusColumn()
 
     class Meta(object):
         name = 'nodegroups'
         verbose_name = _('Nodegroups')
         status_columns = ['status']
+        row_class = cluster_tables.StatusRow

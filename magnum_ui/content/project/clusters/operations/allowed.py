@@ -4,8 +4,6 @@ Taken from Magnum's conductor: it refuses an update, resize or upgrade of a
 cluster unless it is in one of these statuses.
 """
 
-from magnum_ui import statuses
-
 STABLE_STATUSES = (
     'CREATE_COMPLETE', 'UPDATE_COMPLETE', 'RESUME_COMPLETE',
     'RESTORE_COMPLETE', 'ROLLBACK_COMPLETE', 'SNAPSHOT_COMPLETE',
@@ -26,7 +24,3 @@ def can_upgrade(cluster):
 
 def can_delete(cluster):
     return cluster is None or cluster.status != 'DELETE_IN_PROGRESS'
-
-
-def is_stable(cluster):
-    return cluster is not None and not statuses.is_in_progress(cluster.status)

@@ -9,7 +9,9 @@ from horizon.utils import memoized
 
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
-from magnum_ui.content.project.clusters.operations import forms as cluster_forms
+from magnum_ui.content.project.clusters import data
+from magnum_ui.content.project.clusters.operations \
+    import forms as cluster_forms
 
 INDEX_URL = reverse_lazy('horizon:project:clusters:index')
 
@@ -21,13 +23,8 @@ class ClusterFormView(forms.ModalFormView):
 
     @memoized.memoized_method
     def get_cluster(self):
-        cluster_id = self.kwargs['cluster_id']
-        try:
-            return magnum.cluster_get(self.request, cluster_id)
-        except Exception as exc:
-            errors.handle(self.request,
-                          _('Unable to retrieve cluster %s.') % cluster_id,
-                          exc, redirect=INDEX_URL)
+        return data.get_cluster_or_redirect(
+            self.request, self.kwargs['cluster_id'], INDEX_URL)
 
     @memoized.memoized_method
     def get_nodegroups(self):

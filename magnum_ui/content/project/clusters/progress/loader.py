@@ -1,9 +1,10 @@
-"""Cluster progress from the cluster's Heat stack (see stack_progress).
+"""Cluster progress from the cluster's Heat stack (see ``model``).
 
-``get_progress`` and ``cluster_progress_summary`` fetch the stack, its
-resources and events through ``magnum_ui.api.heat`` and never raise for a
-backend answer: a cluster without a Heat stack, or a user Heat refuses,
-gets an explanation instead.
+``get_progress`` (the Progress tab) fetches the stack, its resources and
+events through ``magnum_ui.api.heat`` and never raises for a backend
+answer: a cluster without a Heat stack, or a user Heat refuses, gets an
+explanation instead. ``cluster_progress_summary`` is the "done/total" of a
+cluster row, or None when Heat cannot tell.
 """
 
 import logging
@@ -71,19 +72,19 @@ def _summary(request, stack_id, deleting):
     try:
         raw = heat.stack_resources(request, stack_id,
                                    nested_depth=NESTED_DEPTH)
-    except (horizon_exceptions.ServiceCatalogException,
-            ) + magnum_ui_exceptions.RECOVERABLE as exc:
-        LOG.debug('No progress for stack %s: %s', stack_id, exc)
+        done, total = count_progress(index_resources(raw), deleting)
+    except Exception as exc:
+        # The row then shows its status without a count; the Progress tab
+        # explains what Heat said.
+        LOG.info('No progress for stack %s: %s', stack_id, exc)
         return None
-    done, total = count_progress(index_resources(raw), deleting)
     return (done, total) if total else None
 
 
 def cluster_progress_summary(request, cluster):
     """(done, total) leaf resources of the cluster's stack, or None.
 
-    One Heat call per cluster and request (memoized), for the clusters
-    table's row updates of busy clusters.
+    One Heat call per cluster and request (memoized); never raises.
     """
     stack_id = cluster.stack_or_cluster_id
     if not stack_id:

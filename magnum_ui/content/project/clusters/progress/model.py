@@ -1,7 +1,7 @@
 """A cluster's progress computed from its Heat stack's own dicts.
 
 Pure functions over what Heat returns (its field names), so they are tested
-on recorded responses; ``magnum_ui.content.project.clusters.progress.loader`` fetches those from Heat.
+on recorded responses; ``loader`` fetches those from Heat.
 """
 
 import dataclasses
@@ -9,7 +9,8 @@ import re
 import typing
 
 
-from magnum_ui.content.project.clusters.progress import topology as topology_module
+from magnum_ui.content.project.clusters.progress \
+    import topology as topology_module
 
 NESTED_DEPTH = 3   # cluster stack > node group > node > server
 EVENT_LIMIT = 100

@@ -6,10 +6,10 @@ tab's own content from ``?tab=<group>__progress`` every few seconds.
 
 from django.utils.translation import gettext_lazy as _
 
-from horizon import exceptions
 from horizon import tabs
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters.progress import loader as progress
 
 REFRESH_SECONDS = 5
@@ -53,6 +53,13 @@ def _finish(boxes, w, h, kind):
             for b in boxes]
 
 
+def _items(boxes):
+    """What ``_row`` places for topology boxes named by their resource."""
+    return [{'label': box.name, 'status_class': box.status_class,
+             'name': box.name, 'title': '%s: %s' % (box.name, box.status)}
+            for box in boxes]
+
+
 def _group(group, role_title, y):
     inner = WIDTH - 4 * MARGIN
     nodes = [{'label': node.label, 'status_class': node.status_class,
@@ -88,12 +95,8 @@ def topology_layout(topo):
         y += BAND_H + ROW_GAP
     lbs = []
     if topo.loadbalancers:
-        items = [{'label': box.name, 'status_class': box.status_class,
-                  'name': box.name,
-                  'title': '%s: %s' % (box.name, box.status)}
-                 for box in topo.loadbalancers]
-        boxes, bottom = _row(items, y, WIDTH - 2 * MARGIN, LB_W, NODE_H,
-                             centred=True)
+        boxes, bottom = _row(_items(topo.loadbalancers), y,
+                             WIDTH - 2 * MARGIN, LB_W, NODE_H, centred=True)
         lbs = _finish(boxes, LB_W, NODE_H, 'loadbalancer')
         y = bottom + ROW_GAP
     groups = []
@@ -105,11 +108,7 @@ def topology_layout(topo):
             y += frame['h'] + ROW_GAP
     other = []
     if topo.other:
-        items = [{'label': box.name, 'status_class': box.status_class,
-                  'name': box.name,
-                  'title': '%s: %s' % (box.name, box.status)}
-                 for box in topo.other]
-        boxes, bottom = _row(items, y + FRAME_TITLE_H - 6,
+        boxes, bottom = _row(_items(topo.other), y + FRAME_TITLE_H - 6,
                              WIDTH - 2 * MARGIN, OTHER_W, OTHER_H)
         other = _finish(boxes, OTHER_W, OTHER_H, 'other')
         other_title_y = y + 8
@@ -140,8 +139,8 @@ class ProgressTab(tabs.Tab):
     def get_context_data(self, request, **kwargs):
         try:
             cluster = self._cluster(request)
-        except Exception:
-            exceptions.handle(request, _('Unable to retrieve the cluster.'))
+        except Exception as exc:
+            errors.handle(request, _('Unable to retrieve the cluster.'), exc)
             return {'progress': None, 'refresh_url': '',
                     'refresh_seconds': REFRESH_SECONDS}
         prog = progress.get_progress(request, cluster)

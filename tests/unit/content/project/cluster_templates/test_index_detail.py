@@ -144,6 +144,29 @@ class DeleteTests(magnum_helpers.MagnumTestCase):
                                     'cluster_template_delete',
                                     'cluster_list'],
                            api.glance: ['image_list_detailed']})
+    def test_delete_refusal_gives_magnum_reason_once(self):
+        template = self.cluster_templates.first()
+        reason = ('ClusterTemplate %s is referenced by one or multiple '
+                  'clusters.' % template.id)
+        self.mock_cluster_template_list.return_value = \
+            self.cluster_templates.list()
+        self.mock_image_list_detailed.return_value = ([], False, False)
+        self.mock_cluster_template_delete.side_effect = _error(
+            magnum_exc.BadRequest, reason)
+        self.mock_cluster_list.return_value = self.clusters.list()
+        with mock.patch('horizon.exceptions.messages.error') as error:
+            self._post_delete()
+        self.assertEqual(1, error.call_count)
+        text = str(error.call_args[0][1])
+        self.assertEqual(1, text.count(reason), text)
+        self.assertIn('Unable to delete cluster template "%s".'
+                      % template.name, text)
+        self.assertIn('It is used by: demo-cluster', text)
+
+    @helpers.create_mocks({magnum: ['cluster_template_list',
+                                    'cluster_template_delete',
+                                    'cluster_list'],
+                           api.glance: ['image_list_detailed']})
     def test_delete_in_use_by_other_projects(self):
         self.mock_cluster_template_list.return_value = \
             self.cluster_templates.list()

@@ -25,8 +25,8 @@ class ClustersTestCase(helpers.MagnumTestCase):
         self.addCleanup(cache.clear)
         # Busy rows ask Heat for their progress: answered here, not by Heat.
         patcher = mock.patch(
-            'magnum_ui.content.project.clusters.progress.summary.progress_summary',
-            return_value=None)
+            'magnum_ui.content.project.clusters.progress.loader.'
+            'cluster_progress_summary', return_value=None)
         self.mock_progress = patcher.start()
         self.addCleanup(patcher.stop)
 

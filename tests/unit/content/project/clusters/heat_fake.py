@@ -10,8 +10,8 @@ import urllib.parse
 
 from unittest import mock
 
-import requests
 from keystoneauth1 import session as ks_session
+import requests
 from requests import adapters
 
 FIXTURES = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir,

@@ -6,7 +6,8 @@ from openstack_dashboard.test import helpers
 from magnum_ui.api import magnum
 from magnum_ui.content.project.clusters.certificates import actions
 from tests.unit.content.project.clusters.test_certificates import AJAX
-from tests.unit.content.project.clusters.test_certificates import CertificateViewTestCase
+from tests.unit.content.project.clusters.test_certificates \
+    import CertificateViewTestCase
 from tests.unit.content.project.clusters.test_certificates import magnum_error
 from tests.unit.content.project.clusters.test_certificates import url
 from tests.unit import helpers as magnum_helpers
@@ -35,8 +36,8 @@ class RotationViewTests(CertificateViewTestCase):
             'Rotating the CA certificate on a non-TLS cluster is not '
             'supported', 400)
         res = self.client.post(url('rotate_ca', self.cluster), {})
-        self.assertRedirectedToIndex(res)
-        self.assertErrorMessage('on a non-TLS cluster is not supported')
+        self.assertFormFailed(res, 'Unable to rotate the CA of cluster',
+                              'on a non-TLS cluster is not supported')
 
     @helpers.create_mocks({magnum: ['cluster_get', 'certificate_rotate_ca']})
     def test_rotate_ca_needs_api_1_5(self):
@@ -65,8 +66,7 @@ class RotationViewTests(CertificateViewTestCase):
         self.mock_credential_rotate.side_effect = magnum_error(
             'Credential rotation is not supported by driver.', 400)
         res = self.client.post(url('rotate_credentials', self.cluster), {})
-        self.assertRedirectedToIndex(res)
-        self.assertErrorMessage('not supported by driver')
+        self.assertFormFailed(res, 'not supported by driver')
 
         self.mock_api_version.return_value = (1, 11)
         self.client.post(url('rotate_credentials', self.cluster), {})

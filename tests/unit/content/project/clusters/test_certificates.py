@@ -15,10 +15,10 @@ from magnumclient import exceptions as magnum_exceptions
 from openstack_dashboard.test import helpers
 import yaml
 
-from magnum_ui.content.project.clusters.certificates import kubeconfig
 from magnum_ui.api import magnum
-from tests.unit.content.project.clusters import test_kubeconfig as kube_tests
+from magnum_ui.content.project.clusters.certificates import kubeconfig
 from tests.unit import certificates_urls
+from tests.unit.content.project.clusters import test_kubeconfig as kube_tests
 from tests.unit import helpers as magnum_helpers
 
 AJAX = {'HTTP_X_REQUESTED_WITH': 'XMLHttpRequest'}
@@ -68,6 +68,15 @@ class CertificateViewTestCase(magnum_helpers.MagnumTestCase):
         self.assertEqual(1, len(errors), self.messages())
         for fragment in fragments:
             self.assertIn(fragment, errors[0])
+
+    def assertFormFailed(self, response, *fragments):
+        """The form is back, not a redirect, with the failure on it."""
+        self.assertEqual(200, response.status_code)
+        self.assertIsNone(response.get('X-Horizon-Location'))
+        errors = ' '.join(response.context['form'].non_field_errors())
+        for fragment in fragments:
+            self.assertIn(fragment, errors)
+            self.assertContains(response, fragment, count=1)
 
     def assertAttachment(self, response, filename):
         self.assertEqual(200, response.status_code)
@@ -155,16 +164,16 @@ class KubeconfigViewTests(CertificateViewTestCase):
 
     @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
                                     'certificate_sign', 'certificate_get']})
-    def test_magnum_refusal_is_a_message_not_a_500(self):
+    def test_magnum_refusal_keeps_the_form_with_its_message(self):
         self._mock_magnum()
         self.mock_certificate_sign.side_effect = magnum_error(
             'Cluster demo-cluster is locked by the operator.', 403)
         res = self.client.post(url('kubeconfig', self.cluster),
                                {'auth': 'certificate'})
-        self.assertRedirectedToIndex(res)
-        self.assertErrorMessage(
-            'Unable to create a kubeconfig for cluster "demo-cluster".',
+        self.assertFormFailed(
+            res, 'Unable to create a kubeconfig for cluster',
             'Cluster demo-cluster is locked by the operator.')
+        self.assertEqual('certificate', res.context['form']['auth'].value())
 
     @helpers.create_mocks({magnum: ['cluster_get']})
     def test_missing_cluster_is_a_message_not_a_500(self):
@@ -275,14 +284,15 @@ class SignCSRViewTests(CertificateViewTestCase):
         self.mock_certificate_sign.assert_not_called()
 
     @helpers.create_mocks({magnum: ['cluster_get', 'certificate_sign']})
-    def test_magnum_rejection_is_a_message(self):
+    def test_magnum_rejection_keeps_the_form_and_the_csr(self):
         self.mock_cluster_get.return_value = self.cluster
         self.mock_certificate_sign.side_effect = magnum_error(
             'Extension keyUsage is not allowed', 400)
         res = self.client.post(url('sign_csr', self.cluster),
                                {'csr': self.csr})
-        self.assertRedirectedToIndex(res)
-        self.assertErrorMessage('Extension keyUsage is not allowed')
+        self.assertFormFailed(res, 'Unable to sign the CSR for cluster',
+                              'Extension keyUsage is not allowed')
+        self.assertContains(res, self.csr.splitlines()[1])
 
 
 class MountedInClustersPanelTests(CertificateViewTestCase):
@@ -295,7 +305,7 @@ class MountedInClustersPanelTests(CertificateViewTestCase):
     @override_settings(ROOT_URLCONF='openstack_dashboard.urls')
     @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
                                     'certificate_sign', 'certificate_get']})
-    def test_full_page_form_and_error_redirect(self):
+    def test_full_page_form_and_error_on_it(self):
         self.mock_cluster_get.return_value = self.cluster
         self.mock_cluster_template_get.return_value = self.template
         res = self.client.get(self.panel_url('kubeconfig'))
@@ -308,5 +318,6 @@ class MountedInClustersPanelTests(CertificateViewTestCase):
             'Not allowed.', 403)
         res = self.client.post(self.panel_url('kubeconfig'),
                                {'auth': 'certificate'})
-        self.assertRedirects(res, reverse('horizon:project:clusters:index'),
-                             fetch_redirect_response=False)
+        self.assertFormFailed(res, 'Not allowed.')
+        self.assertTemplateUsed(
+            res, 'magnum_ui/clusters/certificates/kubeconfig.html')

@@ -6,18 +6,19 @@ from openstack_dashboard import api
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
-from magnum_ui.content.project.clusters.create import cli
+from magnum_ui.content.common import cli
 from magnum_ui.content.project.clusters.create import labels as create_labels
 from magnum_ui.content.project.clusters.create import workflows
 from tests.unit.content.project.clusters import base
 from tests.unit.content.project.clusters import test_index
 
 CREATE_URL = reverse('horizon:project:clusters:create:index')
+CLI_URL = reverse('horizon:project:clusters:create:cli')
 INDEX_URL = reverse('horizon:project:clusters:index')
 MOCKS = {magnum: ['cluster_template_list', 'cluster_create', 'stats_get',
                   'quota_get', 'cluster_get'],
          api.nova: ['keypair_list', 'flavor_list'],
-         api.neutron: ['network_list_for_tenant', 'subnet_list']}
+         api.neutron: ['network_list_for_tenant']}
 
 
 class CreateTests(base.ClustersTestCase):
@@ -28,7 +29,6 @@ class CreateTests(base.ClustersTestCase):
         self.mock_flavor_list.return_value = self.flavors.list()
         self.mock_network_list_for_tenant.return_value = \
             self.networks.list()
-        self.mock_subnet_list.return_value = self.subnets.list()
         self.mock_stats_get.return_value = test_index.stats(used, 9)
         self.mock_quota_get.return_value = test_index.quota(limit)
 
@@ -68,6 +68,7 @@ class CreateTests(base.ClustersTestCase):
         self.assertContains(res, 'id="cluster-template-labels"')
         self.assertContains(res, 'kube_tag')
         self.assertContains(res, 'id="cluster-create-command"')
+        self.assertContains(res, 'data-cli-url="%s"' % CLI_URL)
         self.assertContains(res, '--cluster-template %s' % template.uuid)
         self.assertNotContains(res, 'id="cluster-quota-warning"')
 
@@ -118,6 +119,46 @@ class CreateTests(base.ClustersTestCase):
         self.assertIn(field, errors, errors)
         self.assertIn(text, ' '.join(errors[field]))
         self.mock_cluster_create.assert_not_called()
+
+    @helpers.create_mocks(MOCKS)
+    def test_flavors_are_offered_and_sent_by_id(self):
+        self.mock_choices()
+        self.mock_cluster_create.return_value = self.cluster()
+        flavor = self.flavors.first()
+        res = self.client.get(CREATE_URL)
+        field = res.context['workflow'].get_step('size').action \
+            .fields['flavor_id']
+        self.assertEqual('Flavor from the template', field.choices[0][1])
+        self.assertIn((flavor.id, '%s (%s VCPU, %s MB RAM)' % (
+            flavor.name, flavor.vcpus, flavor.ram)), field.choices)
+        res = self.client.post(CREATE_URL, self.form(
+            flavor_id=flavor.id, master_flavor_id=flavor.id))
+        self.assertNoFormErrors(res)
+        kwargs = self.mock_cluster_create.call_args.kwargs
+        self.assertEqual(flavor.id, kwargs['flavor_id'])
+        self.assertEqual(flavor.id, kwargs['master_flavor_id'])
+
+    @helpers.create_mocks(MOCKS)
+    def test_subnet_must_belong_to_the_network(self):
+        self.mock_choices()
+        self.mock_cluster_create.return_value = self.cluster()
+        network = self.networks.first()
+        subnet = network.subnets[0]
+        res = self.client.get(CREATE_URL)
+        self.assertContains(res, 'data-network="%s"' % network.id)
+        res = self.client.post(CREATE_URL, self.form(
+            fixed_network=self.networks.get(name='net2').id,
+            fixed_subnet=subnet.id))
+        self.assert_field_error(res, 'fixed_subnet', 'not in the chosen')
+        res = self.client.post(CREATE_URL, self.form(fixed_subnet=subnet.id))
+        self.assert_field_error(res, 'fixed_subnet',
+                                'Choose the fixed network')
+        res = self.client.post(CREATE_URL, self.form(
+            fixed_network=network.id, fixed_subnet=subnet.id))
+        self.assertNoFormErrors(res)
+        kwargs = self.mock_cluster_create.call_args.kwargs
+        self.assertEqual((network.id, subnet.id),
+                         (kwargs['fixed_network'], kwargs['fixed_subnet']))
 
     @helpers.create_mocks(MOCKS)
     def test_name_validated_like_magnum(self):
@@ -218,10 +259,11 @@ class CreateTests(base.ClustersTestCase):
         self.mock_flavor_list.side_effect = self.exceptions.nova
         self.mock_network_list_for_tenant.side_effect = \
             self.exceptions.neutron
-        self.mock_subnet_list.side_effect = self.exceptions.neutron
         res = self.client.get(CREATE_URL)
         self.assertEqual(200, res.status_code)
         self.assertContains(res, 'Unable to load key pairs')
+        self.assertContains(res, 'Unable to load flavors')
+        self.assertContains(res, 'Unable to load subnets')
         self.assertContains(res, 'No cluster template available')
 
 
@@ -237,4 +279,5 @@ class CommandTests(base.ClustersTestCase):
             "--master-count 1 --node-count 0 --master-lb-disabled "
             "--labels auto_healing_enabled=true "
             "--labels 'note=it'\"'\"'s a test' --merge-labels c1",
-            cli.build_command(values))
+            cli.cluster_create(values))
+

@@ -81,6 +81,7 @@ class DetailTests(base.ClustersTestCase):
                               '?tab=cluster_details__nodegroups')
         self.assertEqual(200, res.status_code)
         self.assertContains(res, cluster.cluster_template_id)
+        self.assertMessageCount(res, error=2)
 
 
 class HealthTests(base.ClustersTestCase):

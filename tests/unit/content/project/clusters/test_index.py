@@ -2,7 +2,6 @@
 
 from django.urls import reverse
 
-from magnumclient import exceptions as magnum_exceptions
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
@@ -198,6 +197,7 @@ class IndexTests(base.ClustersTestCase):
         res = self.client.get(INDEX_URL)
         self.assertEqual(200, res.status_code)
         self.assertContains(res, self.cluster().cluster_template_id)
+        self.assertMessageCount(res, error=1)
 
 
 class DeleteTests(base.ClustersTestCase):

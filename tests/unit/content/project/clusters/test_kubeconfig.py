@@ -1,4 +1,4 @@
-"""magnum_ui.content.project.clusters.certificates.kubeconfig: keys, CSRs, and the kubeconfig files.
+"""certificates.kubeconfig: keys, CSRs, and the kubeconfig files.
 
 Magnum is mocked at the service layer's edge; a CA made in the test signs
 the CSR the way Magnum's x509 code does (the CSR's subject and public key go
@@ -10,19 +10,19 @@ import datetime
 import sys
 import uuid
 
-from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives import serialization
+from cryptography import x509
 from cryptography.x509.oid import NameOID
 from django.views import debug as django_debug
 from openstack_dashboard.test import helpers
 import yaml
 
-from magnum_ui.content.project.clusters.certificates import kubeconfig
 from magnum_ui.api import magnum
 from magnum_ui.api import wrappers
+from magnum_ui.content.project.clusters.certificates import kubeconfig
 from tests.unit import helpers as magnum_helpers
 
 

@@ -86,7 +86,8 @@ class ProgressComputationTests(helpers.MagnumTestCase):
 
     def test_failure_falls_back_to_events_then_stack_reason(self):
         prog = _build('sandbox_failed')
-        chosen, reason = stack_progress.find_failure([], prog.events, 'stack why')
+        chosen, reason = stack_progress.find_failure([], prog.events,
+                                                     'stack why')
         self.assertEqual('kube_minions / 1 / server', chosen.name)
         self.assertIn('Test Resource failed server', reason)
         self.assertEqual((None, 'stack why'),
@@ -176,7 +177,8 @@ class TopologyTests(helpers.MagnumTestCase):
 
     def test_single_server_is_a_group_of_one(self):
         items = stack_progress.index_resources([{
-            'resource_name': 'kube_master', 'resource_type': 'OS::Nova::Server',
+            'resource_name': 'kube_master',
+            'resource_type': 'OS::Nova::Server',
             'resource_status': 'CREATE_IN_PROGRESS', 'links': [
                 {'rel': 'stack', 'href': 'http://h/v1/1/stacks/s/root'}]}],
             'root')
@@ -275,4 +277,5 @@ class GetProgressTests(helpers.MagnumTestCase):
 
     def test_summary_is_none_when_forbidden(self):
         cluster = self._cluster_on('sandbox_creating')
-        self.assertIsNone(self._summary(cluster, heat_fake.FakeHeat(error=403)))
+        self.assertIsNone(self._summary(cluster,
+                                        heat_fake.FakeHeat(error=403)))

@@ -192,8 +192,9 @@ class TopologyLayoutTests(magnum_helpers.MagnumTestCase):
             self.assertLessEqual(a['x'] + a['w'], layout['width'])
             self.assertLessEqual(a['y'] + a['h'], layout['height'])
             for b in boxes[i + 1:]:
-                overlap = (a['x'] < b['x'] + b['w'] and b['x'] < a['x'] + a['w']
-                           and a['y'] < b['y'] + b['h'] and
+                overlap = (a['x'] < b['x'] + b['w'] and
+                           b['x'] < a['x'] + a['w'] and
+                           a['y'] < b['y'] + b['h'] and
                            b['y'] < a['y'] + a['h'])
                 self.assertFalse(overlap, (a['label'], b['label']))
         self.assertEqual(['control_plane', 'workers'],

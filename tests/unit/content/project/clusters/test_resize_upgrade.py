@@ -1,7 +1,5 @@
 """Resize and upgrade forms."""
 
-from unittest import mock
-
 from django.urls import reverse
 
 from openstack_dashboard.test import helpers
@@ -14,7 +12,8 @@ INDEX_URL = reverse('horizon:project:clusters:index')
 
 
 def url(name, cluster_id):
-    return reverse('horizon:project:clusters:operations:%s' % name, args=[cluster_id])
+    return reverse('horizon:project:clusters:operations:%s' % name,
+                   args=[cluster_id])
 
 
 def extra_worker_group():

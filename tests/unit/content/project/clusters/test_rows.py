@@ -8,6 +8,7 @@ from django.urls import reverse
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
+from magnum_ui.content.project.clusters import data
 from tests.unit.content.project.clusters import base
 from tests.unit.content.project.clusters import test_index
 from tests.unit import magnum_data
@@ -74,9 +75,7 @@ class RowsTests(base.ClustersTestCase):
         self.mock_cluster_list.return_value = self.clusters.list()
         self.mock_cluster_template_list.return_value = \
             self.cluster_templates.list()
-        from magnum_ui.content.project.clusters import template_names
-        request = self.mock_request()
-        template_names.fetch(request)
+        data.fetch_template_names(self.mock_request())
         self.mock_cluster_template_list.reset_mock()
         res, answer = self.get_rows([self.cluster(1).id])
         self.assertIn('k8s-small', answer['rows'][self.cluster(1).id])

@@ -1,0 +1,161 @@
+"""The `openstack coe ...` command equivalent to what a wizard holds.
+
+    template_create(values)    `openstack coe cluster template create`,
+                               one option a line
+    cluster_create(values)     `openstack coe cluster create`, one line
+    CommandView                answers a POST of a wizard's raw fields
+                               with its command as text
+
+``values`` use Magnum attribute names (``labels`` a dict). Each command is
+a table of options read in order, and every word is shell-quoted.
+"""
+
+import shlex
+
+from django import forms
+from django import http
+from django.views import generic
+
+from magnum_ui.content.common import labels as labels_text
+
+TRUE_TEXTS = ('true', 'on', '1', 'yes')
+
+
+def is_true(value):
+    if isinstance(value, str):
+        return value.strip().lower() in TRUE_TEXTS
+    return bool(value)
+
+
+def _present(value):
+    return value not in (None, '')
+
+
+# How an option turns a value into parts of the command (lists of words).
+
+def _value(option, value):
+    return [[option, str(value)]] if _present(value) else []
+
+
+def _flag(option, value):
+    return [[option]] if is_true(value) else []
+
+
+def _switch(options, value):
+    """True → the first option, false → the second, empty → neither."""
+    if not _present(value):
+        return []
+    return [[options[0] if is_true(value) else options[1]]]
+
+
+def _labels(option, labels):
+    # One option per label: the client joins repeated options, while a
+    # single option is split on commas.
+    return [[option, '%s=%s' % item]
+            for item in sorted((labels or {}).items())]
+
+
+# (Magnum attribute, kind, option of python-magnumclient's OSC plugin), in
+# the order the wizard asks for them.
+TEMPLATE_OPTIONS = (
+    ('coe', _value, '--coe'),
+    ('image_id', _value, '--image'),
+    ('keypair_id', _value, '--keypair'),
+    ('flavor_id', _value, '--flavor'),
+    ('master_flavor_id', _value, '--master-flavor'),
+    ('volume_driver', _value, '--volume-driver'),
+    ('docker_volume_size', _value, '--docker-volume-size'),
+    ('docker_storage_driver', _value, '--docker-storage-driver'),
+    ('server_type', _value, '--server-type'),
+    ('network_driver', _value, '--network-driver'),
+    ('external_network_id', _value, '--external-network'),
+    ('fixed_network', _value, '--fixed-network'),
+    ('fixed_subnet', _value, '--fixed-subnet'),
+    ('dns_nameserver', _value, '--dns-nameserver'),
+    ('http_proxy', _value, '--http-proxy'),
+    ('https_proxy', _value, '--https-proxy'),
+    ('no_proxy', _value, '--no-proxy'),
+    ('tags', _value, '--tags'),
+    ('public', _flag, '--public'),
+    ('hidden', _flag, '--hidden'),
+    ('registry_enabled', _flag, '--registry-enabled'),
+    ('tls_disabled', _flag, '--tls-disabled'),
+    ('master_lb_enabled', _flag, '--master-lb-enabled'),
+    ('floating_ip_enabled', _switch,
+     ('--floating-ip-enabled', '--floating-ip-disabled')),
+    ('labels', _labels, '--labels'),
+)
+CLUSTER_OPTIONS = (
+    ('cluster_template_id', _value, '--cluster-template'),
+    ('keypair', _value, '--keypair'),
+    ('master_count', _value, '--master-count'),
+    ('node_count', _value, '--node-count'),
+    ('master_flavor_id', _value, '--master-flavor'),
+    ('flavor_id', _value, '--flavor'),
+    ('docker_volume_size', _value, '--docker-volume-size'),
+    ('create_timeout', _value, '--timeout'),
+    ('fixed_network', _value, '--fixed-network'),
+    ('fixed_subnet', _value, '--fixed-subnet'),
+    ('floating_ip_enabled', _switch,
+     ('--floating-ip-enabled', '--floating-ip-disabled')),
+    ('master_lb_enabled', _switch,
+     ('--master-lb-enabled', '--master-lb-disabled')),
+    ('labels', _labels, '--labels'),
+    # Only what create_values gives: merging is sent with labels only.
+    ('merge_labels', _flag, '--merge-labels'),
+)
+
+
+def _command(words, options, values, separator):
+    parts = [list(words)]
+    for attribute, kind, option in options:
+        parts += kind(option, values.get(attribute))
+    parts.append([str(values.get('name') or '<name>')])
+    return separator.join(' '.join(shlex.quote(word) for word in part)
+                          for part in parts)
+
+
+def template_create(values):
+    """Creating a template; each option on its own continued line."""
+    return _command(('openstack', 'coe', 'cluster', 'template', 'create'),
+                    TEMPLATE_OPTIONS, values, ' \\\n    ')
+
+
+def cluster_create(values):
+    """Creating a cluster, on one line (``labels.create_values`` output)."""
+    return _command(('openstack', 'coe', 'cluster', 'create'),
+                    CLUSTER_OPTIONS, values, ' ')
+
+
+def posted_values(post, fields):
+    """A wizard's raw POST by field: checkboxes as booleans, labels from
+    the well-formed lines only (as a preview wants them), text stripped."""
+    values = {}
+    for name, field in fields.items():
+        if isinstance(field, forms.BooleanField):
+            values[name] = name in post
+        elif isinstance(field, labels_text.LabelsField):
+            values[name] = labels_text.valid_labels(post.get(name, ''))
+        else:
+            values[name] = post.get(name, '').strip()
+    return values
+
+
+class CommandView(generic.View):
+    """POST: the raw fields of ``workflow_class``; answer: the command.
+
+    Reads the posted fields only: no service is asked, so the preview can
+    follow every keystroke.
+    """
+    workflow_class = None
+
+    def command(self, values):
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        fields = {name: field
+                  for step in self.workflow_class.default_steps
+                  for name, field in step.action_class.base_fields.items()}
+        return http.HttpResponse(
+            self.command(posted_values(request.POST, fields)),
+            content_type='text/plain; charset=utf-8')
