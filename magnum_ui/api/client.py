@@ -98,7 +98,18 @@ def api_version(request):
 
 
 def supports(request, feature):
-    return versions.supports(api_version(request), feature)
+    """Whether Magnum speaks ``feature``; False when it cannot be asked.
+
+    Called while pages and actions are built: an unreachable Magnum turns
+    the feature off there (its own call then reports the failure) instead
+    of failing the page.
+    """
+    try:
+        version = api_version(request)
+    except versions.VersionNegotiationError as exc:
+        LOG.info('Magnum version unknown, %s off: %s', feature, exc)
+        return False
+    return versions.supports(version, feature)
 
 
 def supports_cached(request, feature):

@@ -2,7 +2,7 @@
 
 Every view, table action, form and wizard of the plugin reports a failed
 Magnum, Heat, Nova, Neutron, Glance or Keystone call through these helpers,
-so the message always reads "<what failed>… <the service's own words>",
+so the message always reads "<what failed> <the service's own words>",
 with those words exactly once, and never becomes an HTTP 500:
 
     handle(request, message, exc, redirect=None, escalate=False)
@@ -53,10 +53,12 @@ def handle(request, message, exc, redirect=None, escalate=False):
     An exception Horizon does not know (a client library's surprise) is
     reported the same way instead of becoming an HTTP 500.
     """
+    # The reason goes in the message itself, not in Horizon's "Details"
+    # (hidden behind a link): what Magnum refused is the message.
     if _known(exc):
-        return exceptions.handle(request, _literal(message),
+        return exceptions.handle(request, _literal(with_reason(message, exc)),
                                  redirect=redirect, escalate=escalate,
-                                 details=reason(exc))
+                                 details='')
     LOG.warning('Unexpected backend failure: %s', message, exc_info=exc)
     try:
         raise exceptions.NotAvailable(with_reason(message, exc)) from exc

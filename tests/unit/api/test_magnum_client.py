@@ -56,6 +56,13 @@ class ClientTests(helpers.TestCase):
         for feature in versions.FEATURE_MIN_VERSION:
             self.assertTrue(client.supports(self.request, feature), feature)
 
+    @mock.patch.object(client, 'api_version',
+                       side_effect=versions.ServerUnavailable('down'))
+    def test_unreachable_magnum_turns_features_off(self, api_version):
+        # Pages and actions asking are built; the failure is reported by
+        # the call that needs Magnum, not by a 500 of the whole page.
+        self.assertFalse(client.supports(self.request, 'resize'))
+
     @mock.patch.object(client, 'keystone_session')
     def test_client_speaks_the_negotiated_version(self, keystone_session):
         keystone_session.return_value = server('1.1', '1.12')

@@ -13,12 +13,16 @@ class QuotaForm(forms.SelfHandlingForm):
     failure_message = None
     success_message = None
 
+    def target_project(self, data):
+        """The id of the project whose limit is set."""
+        raise NotImplementedError
+
     def save(self, request, project_id, hard_limit):
         raise NotImplementedError
 
     def handle(self, request, data):
         try:
-            self.save(request, data['project_id'], data['hard_limit'])
+            self.save(request, self.target_project(data), data['hard_limit'])
         except Exception as exc:
             return errors.form_failed(self, self.failure_message, exc)
         messages.success(request, self.success_message)
@@ -39,15 +43,27 @@ class CreateQuotaForm(QuotaForm):
         self.fields['project_id'].choices = (
             [('', _('Select a project'))] + list(projects))
 
+    def target_project(self, data):
+        return data['project_id']
+
     def save(self, request, project_id, hard_limit):
         magnum.quota_create(request, project_id, hard_limit)
 
 
 class UpdateQuotaForm(QuotaForm):
-    project_id = forms.CharField(widget=forms.HiddenInput())
+    """The project is the one of the URL, given by the view: never a
+    posted value, which a crafted request could point at another project."""
+
     hard_limit = forms.IntegerField(label=_('Clusters'), min_value=0)
     failure_message = _('Unable to update the quota.')
     success_message = _('Quota updated.')
+
+    def __init__(self, request, *args, **kwargs):
+        self.project_id = kwargs.pop('project_id')
+        super().__init__(request, *args, **kwargs)
+
+    def target_project(self, data):
+        return self.project_id
 
     def save(self, request, project_id, hard_limit):
         magnum.quota_update(request, project_id, hard_limit)

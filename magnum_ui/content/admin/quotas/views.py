@@ -73,7 +73,10 @@ class UpdateView(forms.ModalFormView):
             errors.handle(self.request, _('Unable to retrieve the quota.'),
                           exc, redirect=INDEX_URL)
 
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs['project_id'] = self.kwargs['project_id']
+        return kwargs
+
     def get_initial(self):
-        quota = self.get_object()
-        return {'project_id': self.kwargs['project_id'],
-                'hard_limit': quota.hard_limit}
+        return {'hard_limit': self.get_object().hard_limit}

@@ -5,6 +5,7 @@ use, the context carries ``in_use_by`` (cluster names) and every field
 Magnum refuses to change on such a template is disabled with the reason.
 """
 
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from openstack_dashboard import policy
 
@@ -40,8 +41,10 @@ class TemplateAction(workflows.Action):
             self.lock_for_clusters(context, in_use_by)
 
     def lock_for_clusters(self, context, in_use_by):
-        reason = _('Not editable: clusters use this template (%s).') % (
-            ', '.join(in_use_by))
+        # Horizon renders help_text with |safe: the names must be escaped.
+        reason = format_html(
+            _('Not editable: clusters use this template ({names}).'),
+            names=', '.join(in_use_by))
         for name, field in self.fields.items():
             locked = name not in EDITABLE_IN_USE
             if name == 'public' and context.get('public'):

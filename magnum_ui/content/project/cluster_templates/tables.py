@@ -13,15 +13,32 @@ from horizon.utils import filters
 
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
+from magnum_ui.content.project.clusters import data as cluster_data
 
 POLICY = 'container-infra'
 YES_NO = (defaultfilters.yesno, defaultfilters.capfirst)
 
 
+def _on_admin_dashboard(request):
+    dashboard = getattr(request, 'horizon', {}).get('dashboard')
+    return getattr(dashboard, 'slug', None) == 'admin'
+
+
+def visible_clusters(request):
+    """The clusters a page may name; raises what Magnum does.
+
+    Magnum lists every project's clusters to an admin: the Admin dashboard
+    shows them all, any other page only the current project's.
+    """
+    if _on_admin_dashboard(request):
+        return magnum.cluster_list(request)
+    return cluster_data.project_clusters(request)
+
+
 def clusters_using(request, template_id):
-    """Names of the clusters the user can see that use the template."""
+    """Names of the visible clusters that use the template."""
     try:
-        clusters = magnum.cluster_list(request)
+        clusters = visible_clusters(request)
     except Exception:
         return []
     return [cluster.name or cluster.id for cluster in clusters

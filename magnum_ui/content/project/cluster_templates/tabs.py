@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from horizon import tabs
 
-from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
 from magnum_ui.content.common import labels as labels_util
 from magnum_ui.content.project.cluster_templates import names
+from magnum_ui.content.project.cluster_templates import tables
 
 
 def _cluster_url(cluster_id):
@@ -40,7 +40,8 @@ class ClustersTab(tabs.Tab):
     def get_context_data(self, request):
         template = self.tab_group.kwargs['template']
         try:
-            clusters = [cluster for cluster in magnum.cluster_list(request)
+            clusters = [cluster for cluster in
+                        tables.visible_clusters(request)
                         if cluster.cluster_template_id == template.id]
         except Exception as exc:
             errors.handle(request, _('Unable to retrieve clusters.'), exc)

@@ -1,5 +1,6 @@
 from unittest import mock
 
+from django.contrib import messages
 from django.urls import reverse
 from magnumclient import exceptions as magnum_exc
 from openstack_dashboard import api
@@ -50,6 +51,9 @@ class AdminTests(magnum_helpers.MagnumAdminTestCase):
         self.assertEqual(200, res.status_code)
         self.assertEqual({'1', '2'},
                          {t.project_name for t in res.context['table'].data})
+        self.assertEqual(
+            ['Unable to retrieve projects. Expected failure.'],
+            [str(m) for m in messages.get_messages(res.wsgi_request)])
 
     def _toggle(self, action, template):
         return self.client.post(ADMIN_URL, {
@@ -77,7 +81,7 @@ class AdminTests(magnum_helpers.MagnumAdminTestCase):
             magnum_exc.BadRequest(message='is referenced by clusters')
         with mock.patch('horizon.exceptions.messages.error') as error:
             res = self._toggle('unpublish', self.cluster_templates.list()[1])
-        self.assertEqual(302, res.status_code)
+        self.assertRedirectsNoFollow(res, ADMIN_URL)
         error.assert_called_once()
         message = str(error.call_args[0][1])
         self.assertIn('Unable to change cluster template', message)

@@ -1,5 +1,6 @@
 """Admin → Container Infra → Clusters."""
 
+from django.contrib import messages
 from django.urls import reverse
 
 from openstack_dashboard import api
@@ -47,12 +48,21 @@ class AdminClustersTests(base.ClustersAdminTestCase):
         self.assertEqual({c.project_id for c in self.clusters.list()},
                          {c.project_name for c in res.context['table'].data})
         self.assertMessageCount(res, error=1)
+        self.assertEqual(
+            ['Unable to retrieve projects. Expected failure.'],
+            [str(m) for m in messages.get_messages(res.wsgi_request)])
 
     @helpers.create_mocks({magnum: ['cluster_list']})
     def test_magnum_error_no_500(self):
         self.mock_cluster_list.side_effect = base.magnum_error(500, 'down')
         res = self.client.get(INDEX_URL)
         self.assertEqual(200, res.status_code)
+        self.assertEqual([], res.context['table'].data)
+        self.assertMessageCount(res, error=1)
+        shown = [str(m) for m in messages.get_messages(res.wsgi_request)]
+        self.assertEqual(1, len(shown), shown)
+        self.assertIn('Unable to retrieve clusters.', shown[0])
+        self.assertEqual(1, shown[0].count('down'))
 
     @helpers.create_mocks({magnum: ['cluster_list', 'cluster_delete',
                                     'cluster_get'],
@@ -68,6 +78,9 @@ class AdminClustersTests(base.ClustersAdminTestCase):
         self.assertRedirectsNoFollow(res, INDEX_URL)
         self.mock_cluster_delete.assert_called_once_with(
             helpers.IsHttpRequest(), cluster.id)
+        self.assertEqual(
+            ['Deletion of Cluster requested: %s' % cluster.name],
+            [str(m) for m in messages.get_messages(res.wsgi_request)])
 
     @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
                                     'nodegroup_list']})

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.urls import reverse
 from magnumclient import exceptions as magnum_exceptions
 from openstack_dashboard import api
@@ -9,6 +10,11 @@ from tests.unit import magnum_data
 
 SERVICES_URL = reverse('horizon:admin:container_infra_services:index')
 QUOTAS_URL = reverse('horizon:admin:container_infra_quotas:index')
+
+
+def shown(response):
+    """The texts of the messages the response's request queued."""
+    return [str(m) for m in messages.get_messages(response.wsgi_request)]
 
 
 class AdminTestCase(magnum_helpers.MagnumAdminTestCase):
@@ -34,13 +40,24 @@ class MagnumServicesTests(AdminTestCase):
             magnum_exceptions.InternalServerError(message='conductor gone')
         res = self.client.get(SERVICES_URL)
         self.assertEqual(200, res.status_code)
+        self.assertEqual([], res.context['table'].data)
         self.assertMessageCount(res, error=1)
+        self.assertEqual(
+            ['Unable to retrieve Magnum services. conductor gone'],
+            shown(res))
+        self.assertContains(res, 'conductor gone', count=1)
 
 
 class MemberCannotSeeAdminPanels(magnum_helpers.MagnumTestCase):
     def test_member_is_refused(self):
-        res = self.client.get(SERVICES_URL)
-        self.assertNotEqual(200, res.status_code)
+        for url in (SERVICES_URL, QUOTAS_URL):
+            with self.subTest(url=url):
+                res = self.client.get(url)
+                self.assertEqual(403, res.status_code)
+                self.assertTemplateUsed(res, 'not_authorized.html')
+                self.assertContains(
+                    res, 'You are not authorized to access this page',
+                    status_code=403)
 
 
 class QuotasTests(AdminTestCase):
@@ -72,6 +89,7 @@ class QuotasTests(AdminTestCase):
         res = self.client.post(url, {'project_id': '3', 'hard_limit': 4})
         self.assertNoFormErrors(res)
         self.assertRedirectsNoFollow(res, QUOTAS_URL)
+        self.assertEqual(['Quota set.'], shown(res))
         self.mock_quota_create.assert_called_once_with(
             helpers.IsHttpRequest(), '3', 4)
 
@@ -83,6 +101,7 @@ class QuotasTests(AdminTestCase):
         url = reverse('horizon:admin:container_infra_quotas:create')
         res = self.client.post(url, {'project_id': '3', 'hard_limit': -1})
         self.assertFormErrors(res, 1)
+        self.assertIn('hard_limit', res.context['form'].errors)
         self.assertContains(res, 'value="-1"')
 
     @helpers.create_mocks({magnum: ['quota_get', 'quota_update']})
@@ -92,7 +111,22 @@ class QuotasTests(AdminTestCase):
                       args=['1'])
         res = self.client.get(url)
         self.assertEqual(5, res.context['form'].initial['hard_limit'])
-        res = self.client.post(url, {'project_id': '1', 'hard_limit': 9})
+        # The project is the URL's: the form has no field for it.
+        self.assertNotIn('project_id', res.context['form'].fields)
+        self.assertNotContains(res, 'name="project_id"')
+        res = self.client.post(url, {'hard_limit': 9})
+        self.assertRedirectsNoFollow(res, QUOTAS_URL)
+        self.assertEqual(['Quota updated.'], shown(res))
+        self.mock_quota_update.assert_called_once_with(
+            helpers.IsHttpRequest(), '1', 9)
+
+    @helpers.create_mocks({magnum: ['quota_get', 'quota_update']})
+    def test_update_changes_the_urls_project_not_the_posted_one(self):
+        self.mock_quota_get.return_value = self.magnum_quotas.first()
+        url = reverse('horizon:admin:container_infra_quotas:update',
+                      args=['1'])
+        res = self.client.post(url, {'project_id': '2', 'hard_limit': 9})
+        self.assertNoFormErrors(res)
         self.assertRedirectsNoFollow(res, QUOTAS_URL)
         self.mock_quota_update.assert_called_once_with(
             helpers.IsHttpRequest(), '1', 9)
@@ -120,6 +154,8 @@ class QuotasTests(AdminTestCase):
         res = self.client.post(QUOTAS_URL,
                                {'action': 'quotas__delete__2'})
         self.assertRedirectsNoFollow(res, QUOTAS_URL)
+        self.assertEqual(['Deleted Quota: %s' % self.tenants.get(id='2').name],
+                         shown(res))
         self.mock_quota_delete.assert_called_once_with(
             helpers.IsHttpRequest(), '2')
 

@@ -30,6 +30,8 @@ AUTH_MODES = (CERTIFICATE, KEYSTONE)
 KEYSTONE_EXEC_COMMAND = 'client-keystone-auth'
 EXEC_API_VERSION = 'client.authentication.k8s.io/v1beta1'
 MAX_CSR_BYTES = 16 * 1024
+# X.509's upper bound for a CommonName (RFC 5280, ub-common-name).
+MAX_COMMON_NAME = 64
 
 _UNSAFE_FILENAME = re.compile(r'[^A-Za-z0-9._-]+')
 
@@ -71,6 +73,18 @@ def load_csr(data):
     if not csr.is_signature_valid:
         raise InvalidCSR('signature does not match the public key')
     return csr
+
+
+def certificate_user_name(user):
+    """The CN of the user's client certificate, the Kubernetes user name.
+
+    The Keystone username when X.509 allows it as a CN (at most 64
+    characters), else the user's id, which always fits (Keystone keeps ids
+    in 64 characters; they are usually 32 hex digits).
+    """
+    if len(user.username) <= MAX_COMMON_NAME:
+        return user.username
+    return user.id
 
 
 @sensitive_variables('private_key')
@@ -183,9 +197,12 @@ def for_cluster(request, cluster, tls_disabled, auth=CERTIFICATE):
         return filename, keystone_kubeconfig(
             name, server, ca_pem, _keystone_url(request), user.username,
             user.user_domain_name, user.project_name)
-    private_key, csr_pem = new_key_and_csr(user.username)
+    # The user entry is named like the certificate's CN: the name
+    # Kubernetes knows the user by.
+    user_name = certificate_user_name(user)
+    private_key, csr_pem = new_key_and_csr(user_name)
     cert_pem = magnum.certificate_sign(request, cluster.uuid, csr_pem).pem
     ca_pem = magnum.certificate_get(request, cluster.uuid).pem
     key_pem = private_key_pem(private_key)
     return filename, certificate_kubeconfig(
-        name, server, ca_pem, cert_pem, key_pem, user.username)
+        name, server, ca_pem, cert_pem, key_pem, user_name)

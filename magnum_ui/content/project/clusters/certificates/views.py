@@ -6,7 +6,9 @@ wherever they are included.
 """
 
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views import generic
 
 from horizon import exceptions
@@ -116,6 +118,11 @@ class SignCSRView(ClusterFormView):
     modal_header = page_title = _('Sign Certificate Request')
     submit_label = _('Sign and Download')
     url_name = 'sign_csr'
+
+    # A CSR names its subject (people, hosts): kept out of error reports.
+    @method_decorator(sensitive_post_parameters('csr'))
+    def dispatch(self, *args, **kwargs):
+        return super().dispatch(*args, **kwargs)
 
     def check(self, cluster):
         if not actions.is_settled(cluster):

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from horizon import forms
 from horizon import workflows
 
-from magnum_ui.api import magnum
 from magnum_ui.content.common import choices
 from magnum_ui.content.project.clusters import usage
+from magnum_ui.content.project.clusters.operations import forms as op_forms
 
 NAME_VALIDATOR = validators.RegexValidator(
     r'^[a-zA-Z][a-zA-Z0-9_.-]*$',
@@ -90,8 +90,7 @@ class SizeAction(workflows.Action):
 
     def __init__(self, request, context, *args, **kwargs):
         super().__init__(request, context, *args, **kwargs)
-        zero = magnum.supports(request, 'zero_node_nodegroups')
-        self.min_nodes = 0 if zero else 1
+        self.min_nodes = op_forms.min_worker_nodes(request)
         self.fields['node_count'].min_value = self.min_nodes
         self.fields['node_count'].validators.append(
             validators.MinValueValidator(self.min_nodes))

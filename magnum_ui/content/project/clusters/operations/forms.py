@@ -1,5 +1,7 @@
 """Resize and upgrade forms (Magnum's resize and upgrade actions)."""
 
+import logging
+
 from django.utils.translation import gettext_lazy as _
 
 from horizon import forms
@@ -8,6 +10,23 @@ from horizon import messages
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import pending
+
+LOG = logging.getLogger(__name__)
+
+
+def min_worker_nodes(request):
+    """0 where Magnum accepts empty nodegroups, else 1.
+
+    1 as well when Magnum's version cannot be read (down, hanging): the
+    form still renders, and Magnum itself judges what is sent.
+    """
+    try:
+        zero = magnum.supports(request, 'zero_node_nodegroups')
+    except Exception:
+        LOG.info('Magnum version unknown; at least one worker node',
+                 exc_info=True)
+        return 1
+    return 0 if zero else 1
 
 
 def worker_nodegroups(nodegroups):
@@ -25,8 +44,7 @@ class ResizeForm(forms.SelfHandlingForm):
         self.cluster = kwargs.pop('cluster')
         self.nodegroups = worker_nodegroups(kwargs.pop('nodegroups', []))
         super().__init__(request, *args, **kwargs)
-        self.min_nodes = (0 if magnum.supports(request, 'zero_node_nodegroups')
-                          else 1)
+        self.min_nodes = min_worker_nodes(request)
         field = self.fields['node_count']
         field.min_value = self.min_nodes
         field.widget.attrs['min'] = self.min_nodes

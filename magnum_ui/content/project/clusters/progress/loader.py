@@ -2,12 +2,15 @@
 
 ``get_progress`` (the Progress tab) fetches the stack, its resources and
 events through ``magnum_ui.api.heat`` and never raises for a backend
-answer: a cluster without a Heat stack, or a user Heat refuses, gets an
-explanation instead. ``cluster_progress_summary`` is the "done/total" of a
-cluster row, or None when Heat cannot tell.
+answer: a cluster without a Heat stack, a user Heat refuses, or an answer
+this code cannot read gets an explanation instead.
+``cluster_progress_summary`` is the "done/total" of a cluster row, or None
+when Heat cannot tell.
 """
 
 import logging
+
+from django.utils.translation import gettext_lazy as _
 
 from horizon import exceptions as horizon_exceptions
 from horizon.utils import memoized
@@ -43,6 +46,14 @@ def _unavailable(cluster, state, message=None):
         stack_id=cluster.stack_or_cluster_id, message=message)
 
 
+def _unreadable(cluster):
+    """The ERROR state for an answer of Heat this code did not expect."""
+    LOG.warning('Unreadable Heat stack %s of cluster %s',
+                cluster.stack_or_cluster_id, cluster.id, exc_info=True)
+    return _unavailable(cluster, ERROR, message=_(
+        "Heat's answer about the stack could not be read."))
+
+
 def get_progress(request, cluster):
     """The cluster's Progress; never raises for a backend answer."""
     stack_id = cluster.stack_or_cluster_id
@@ -64,7 +75,12 @@ def get_progress(request, cluster):
             return _unavailable(cluster, FORBIDDEN)
         LOG.info('Heat stack %s of cluster %s: %s', stack_id, cluster.id, exc)
         return _unavailable(cluster, ERROR, message=str(exc))
-    return build_progress(stack, raw_resources, raw_events, cluster)
+    except Exception:
+        return _unreadable(cluster)
+    try:
+        return build_progress(stack, raw_resources, raw_events, cluster)
+    except Exception:
+        return _unreadable(cluster)
 
 
 @memoized.memoized

@@ -125,8 +125,14 @@ def _link_id(links, rel):
 
 
 def _natural(name):
-    return [int(part) if part.isdigit() else part
-            for part in re.split(r'(\d+)', name or '')]
+    return [int(part) if topology_module.is_index(part) else part
+            for part in re.split(r'([0-9]+)', name or '')]
+
+
+def _name(raw):
+    """Heat may leave a resource unnamed: its id then, or ''."""
+    return str(raw.get('resource_name') or raw.get('logical_resource_id') or
+               raw.get('physical_resource_id') or '')
 
 
 def index_resources(raw_resources, root_stack_id=None):
@@ -140,7 +146,7 @@ def index_resources(raw_resources, root_stack_id=None):
     for raw in raw_resources:
         links = raw.get('links')
         items.append(StackItem(
-            name=raw.get('resource_name') or raw.get('logical_resource_id'),
+            name=_name(raw),
             path=(), type=raw.get('resource_type') or '',
             status=raw.get('resource_status') or '',
             reason=raw.get('resource_status_reason') or '',
@@ -219,7 +225,7 @@ def index_events(raw_events, items):
                      if item.nested_id}
     events = []
     for raw in raw_events:
-        name = raw.get('resource_name') or ''
+        name = _name(raw)
         parent = path_of_stack.get(_link_id(raw.get('links'), 'stack'), ())
         events.append(EventItem(
             time=raw.get('event_time') or '',

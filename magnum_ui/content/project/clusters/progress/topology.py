@@ -20,6 +20,8 @@ OTHER = 'other'
 GROUP_TYPES = ('OS::Heat::ResourceGroup', 'OS::Heat::AutoScalingGroup',
                'AWS::AutoScaling::AutoScalingGroup')
 NODEGROUP_PREFIX = 'nodegroup_'
+# ASCII only: str.isdigit() also accepts '²', which int() refuses.
+_INDEX = re.compile(r'[0-9]+')
 
 # Checked in this order; the first match wins.
 _TYPE_RULES = (
@@ -41,6 +43,11 @@ _NAME_RULES = (
     ({'minion', 'minions', 'worker', 'workers', 'node', 'nodes',
       'nodegroup', 'agent', 'agents'}, WORKERS),
 )
+
+
+def is_index(name):
+    """Whether a resource name is a group member's index ("0", "12")."""
+    return bool(name) and _INDEX.fullmatch(name) is not None
 
 
 def classify(name, resource_type):
@@ -123,9 +130,9 @@ def _node_prefix(item, role):
 def _node_group(item, role, children):
     prefix = _node_prefix(item, role)
     if children and (item.type in GROUP_TYPES or
-                     all(child.name.isdigit() for child in children)):
+                     all(is_index(child.name) for child in children)):
         nodes = [_box(child, '%s-%s' % (prefix, child.name)
-                      if child.name.isdigit() else child.name)
+                      if is_index(child.name) else child.name)
                  for child in children]
     elif item.type in GROUP_TYPES:
         nodes = []   # the group's nested stack does not exist yet

@@ -59,14 +59,11 @@ class IndexTests(magnum_helpers.MagnumTestCase):
         self.mock_cluster_template_list.return_value = \
             self.cluster_templates.list()
         self.mock_image_list_detailed.return_value = ([], False, False)
-        with mock.patch('magnum_ui.content.project.cluster_templates.tables.reverse',
-                        side_effect=lambda name, *a, **k: '/clusters/create/'
-                        if name == 'horizon:project:clusters:create:index'
-                        else reverse(name, *a, **k)):
-            res = self.client.get(INDEX_URL)
-        self.assertContains(
-            res, '/clusters/create/?cluster_template_id=%s'
-            % self.cluster_templates.first().id)
+        res = self.client.get(INDEX_URL)
+        for template in self.cluster_templates.list():
+            self.assertContains(res, 'href="%s?cluster_template_id=%s"' % (
+                reverse('horizon:project:clusters:create:index'),
+                template.id), count=1)
 
     @helpers.create_mocks({magnum: ['cluster_template_list'],
                            api.glance: ['image_list_detailed']})

@@ -104,6 +104,18 @@ class UpdateTests(base.WizardTestBase):
         self.assertEqual({'name', 'tags', 'public', 'hidden'}, editable)
         self.assertContains(res, 'clusters use this template (demo-cluster')
 
+    @base._mocks(['cluster_template_get', 'cluster_list'])
+    def test_cluster_names_in_the_lock_reason_are_text(self):
+        self.mock_choices()
+        self.mock_cluster_template_get.return_value = self.template
+        self.clusters.first()._apiresource.name = \
+            '<img src=x onerror=alert(1)>'
+        self.mock_cluster_list.return_value = self.clusters.list()
+        res = self.client.get(self.url)
+        self.assertEqual(200, res.status_code)
+        self.assertContains(res, '&lt;img src=x onerror=alert(1)&gt;')
+        self.assertNotContains(res, '<img src=x')
+
     @base._mocks(['cluster_template_get', 'cluster_list',
                   'cluster_template_update'])
     def test_in_use_sends_one_patch_per_change(self):

@@ -1,6 +1,7 @@
 """Rotation views and the certificate actions' allowed() conditions."""
 
-from django.urls import NoReverseMatch
+from django.contrib.messages import constants as message_levels
+from django.urls import reverse
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
@@ -59,6 +60,10 @@ class RotationViewTests(CertificateViewTestCase):
         self.assertRedirectedToIndex(res)
         self.mock_credential_rotate.assert_called_once_with(
             helpers.IsHttpRequest(), self.cluster.uuid)
+        self.assertEqual(
+            [(message_levels.SUCCESS,
+              'Rotated the credentials of cluster "%s".' % self.cluster.name)],
+            self.messages())
 
     @helpers.create_mocks({magnum: ['cluster_get', 'credential_rotate']})
     def test_rotate_credentials_refusal_and_old_api(self):
@@ -69,7 +74,9 @@ class RotationViewTests(CertificateViewTestCase):
         self.assertFormFailed(res, 'not supported by driver')
 
         self.mock_api_version.return_value = (1, 11)
-        self.client.post(url('rotate_credentials', self.cluster), {})
+        res = self.client.post(url('rotate_credentials', self.cluster), {})
+        self.assertRedirectedToIndex(res)
+        self.assertErrorMessage('does not support credential rotation')
         self.assertEqual(1, self.mock_credential_rotate.call_count)
 
 
@@ -158,17 +165,17 @@ class ActionTests(magnum_helpers.MagnumTestCase):
                 self.assertTrue(self.allowed(action_class, self.complete))
 
     def test_links_point_at_the_mounted_views(self):
-        try:
-            link = actions.DownloadKubeconfig().get_link_url(self.complete)
-        except NoReverseMatch:
-            self.skipTest('the Clusters panel does not mount the '
-                          'certificates urls yet')
-        self.assertEqual('/project/clusters/%s/certificates/kubeconfig/'
-                         % self.complete.uuid, link)
-        for action_class, tail in ((actions.ShowCA, 'ca/'),
-                                   (actions.SignCSR, 'sign/'),
-                                   (actions.RotateCA, 'rotate_ca/'),
-                                   (actions.RotateCredentials,
-                                    'rotate_credentials/')):
-            self.assertTrue(action_class().get_link_url(
-                self.complete).endswith('/certificates/' + tail))
+        for action_class, name, tail in (
+                (actions.DownloadKubeconfig, 'kubeconfig', 'kubeconfig/'),
+                (actions.ShowCA, 'ca', 'ca/'),
+                (actions.SignCSR, 'sign_csr', 'sign/'),
+                (actions.RotateCA, 'rotate_ca', 'rotate_ca/'),
+                (actions.RotateCredentials, 'rotate_credentials',
+                 'rotate_credentials/')):
+            with self.subTest(action=action_class.__name__):
+                link = action_class().get_link_url(self.complete)
+                self.assertEqual(reverse(
+                    'horizon:project:clusters:certificates:%s' % name,
+                    args=(self.complete.uuid,)), link)
+                self.assertEqual('/project/clusters/%s/certificates/%s'
+                                 % (self.complete.uuid, tail), link)

@@ -6,6 +6,7 @@ from openstack_dashboard import api
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
+from magnum_ui.api import versions
 from magnum_ui.content.common import cli
 from magnum_ui.content.project.clusters.create import labels as create_labels
 from magnum_ui.content.project.clusters.create import workflows
@@ -205,6 +206,20 @@ class CreateTests(base.ClustersTestCase):
         self.mock_api_version.return_value = (1, 9)
         res = self.client.post(CREATE_URL, self.form(node_count=0))
         self.assert_field_error(res, 'node_count', '1')
+
+    @helpers.create_mocks(MOCKS)
+    def test_version_discovery_failure_still_renders(self):
+        # Magnum down: the wizard renders and asks for at least one node.
+        self.mock_choices()
+        for error in (versions.VersionNegotiationError('garbage'),
+                      versions.ServerUnavailable('down')):
+            self.mock_api_version.side_effect = error
+            res = self.client.get(CREATE_URL)
+            self.assertEqual(200, res.status_code)
+            self.assertTemplateUsed(res, 'magnum_ui/clusters/create.html')
+            size = res.context['workflow'].get_step('size').action
+            self.assertEqual(1, size.min_nodes)
+            self.assertEqual(1, size.fields['node_count'].widget.attrs['min'])
 
     @helpers.create_mocks(MOCKS)
     def test_autoscaling_bounds_cross_checked(self):

@@ -1,5 +1,6 @@
 """Cluster detail page: overview, nodegroups tab, errors."""
 
+from django.contrib import messages
 from django.urls import reverse
 
 from openstack_dashboard.test import helpers
@@ -67,6 +68,10 @@ class DetailTests(base.ClustersTestCase):
             404, 'Cluster gone could not be found.')
         res = self.client.get(detail_url('gone'))
         self.assertRedirectsNoFollow(res, INDEX_URL)
+        self.assertEqual(
+            ['Unable to retrieve cluster gone. '
+             'Cluster gone could not be found.'],
+            [str(m) for m in messages.get_messages(res.wsgi_request)])
 
     @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
                                     'nodegroup_list']})
@@ -82,6 +87,11 @@ class DetailTests(base.ClustersTestCase):
         self.assertEqual(200, res.status_code)
         self.assertContains(res, cluster.cluster_template_id)
         self.assertMessageCount(res, error=2)
+        shown = [str(m) for m in messages.get_messages(res.wsgi_request)]
+        self.assertEqual(1, len([m for m in shown if 'forbidden' in m]),
+                         shown)
+        self.assertEqual(1, len([m for m in shown
+                                 if 'nodegroups broken' in m]), shown)
 
 
 class HealthTests(base.ClustersTestCase):

@@ -1,125 +1,39 @@
 """certificates.kubeconfig: keys, CSRs, and the kubeconfig files.
 
 Magnum is mocked at the service layer's edge; a CA made in the test signs
-the CSR the way Magnum's x509 code does (the CSR's subject and public key go
-into the certificate, the issuer is the CA).
+the CSR the way Magnum's x509 code does (certificate_fakes.SigningCA).
 """
 
 import base64
-import datetime
 import sys
-import uuid
 
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives import serialization
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 from django.views import debug as django_debug
+from magnum.common.x509 import operations
 from openstack_dashboard.test import helpers
 import yaml
 
 from magnum_ui.api import magnum
-from magnum_ui.api import wrappers
 from magnum_ui.content.project.clusters.certificates import kubeconfig
+from tests.unit.content.project.clusters import certificate_fakes as fakes
 from tests.unit import helpers as magnum_helpers
-
-
-class SigningCA:
-    """A throwaway CA; ``sign`` mirrors magnum.common.x509.operations.sign."""
-
-    def __init__(self, name='demo-cluster'):
-        self.key = rsa.generate_private_key(public_exponent=65537,
-                                            key_size=2048)
-        self.name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-        now = datetime.datetime.now(datetime.timezone.utc)
-        self.certificate = (
-            x509.CertificateBuilder()
-            .subject_name(self.name).issuer_name(self.name)
-            .public_key(self.key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=30))
-            .add_extension(x509.BasicConstraints(ca=True, path_length=0),
-                           critical=True)
-            .sign(self.key, hashes.SHA256()))
-        self.pem = self.certificate.public_bytes(
-            serialization.Encoding.PEM).decode()
-        self.signed = []
-
-    def sign(self, csr_pem):
-        csr = x509.load_pem_x509_csr(csr_pem.encode())
-        now = datetime.datetime.now(datetime.timezone.utc)
-        builder = (x509.CertificateBuilder()
-                   .subject_name(csr.subject).issuer_name(self.name)
-                   .public_key(csr.public_key())
-                   .serial_number(int(uuid.uuid4()))
-                   .not_valid_before(now - datetime.timedelta(days=1))
-                   .not_valid_after(now + datetime.timedelta(days=30)))
-        for extension in csr.extensions:
-            builder = builder.add_extension(extension.value,
-                                            critical=extension.critical)
-        pem = builder.sign(self.key, hashes.SHA256()).public_bytes(
-            serialization.Encoding.PEM).decode()
-        self.signed.append(csr_pem)
-        return pem
-
-    def certificate_sign(self, request, cluster_id, csr_pem):
-        return certificate(cluster_id, self.sign(csr_pem), csr=csr_pem)
-
-    def certificate_get(self, request, cluster_id):
-        return certificate(cluster_id, self.pem)
-
-
-def certificate(cluster_id, pem, csr=None):
-    class Resource:
-        pass
-    resource = Resource()
-    resource.cluster_uuid, resource.pem, resource.csr = cluster_id, pem, csr
-    return wrappers.Certificate(resource)
-
-
-def csr_pem(common_name='someone', key=None):
-    key = key or ec.generate_private_key(ec.SECP256R1())
-    csr = (x509.CertificateSigningRequestBuilder()
-           .subject_name(x509.Name([
-               x509.NameAttribute(NameOID.COMMON_NAME, common_name)]))
-           .sign(key, hashes.SHA256()))
-    return csr.public_bytes(serialization.Encoding.PEM).decode()
-
-
-def parse_certificate_kubeconfig(text):
-    """(document, CA cert, client cert, client key) of a kubeconfig."""
-    document = yaml.safe_load(text)
-    cluster = document['clusters'][0]['cluster']
-    user = document['users'][0]['user']
-    ca = x509.load_pem_x509_certificate(
-        base64.b64decode(cluster['certificate-authority-data']))
-    cert = x509.load_pem_x509_certificate(
-        base64.b64decode(user['client-certificate-data']))
-    key = serialization.load_pem_private_key(
-        base64.b64decode(user['client-key-data']), password=None)
-    return document, ca, cert, key
-
-
-def public_bytes(public_key):
-    return public_key.public_bytes(
-        serialization.Encoding.DER,
-        serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 class LoadCSRTests(magnum_helpers.MagnumTestCase):
     def test_accepts_a_pem_csr_as_text_or_bytes(self):
-        pem = csr_pem('alice')
+        pem = fakes.csr_pem('alice')
         self.assertEqual(
             'alice', kubeconfig.load_csr(pem).subject.get_attributes_for_oid(
                 NameOID.COMMON_NAME)[0].value)
         self.assertIsNotNone(kubeconfig.load_csr(pem.encode()))
 
     def test_rejects_what_is_not_one_pem_csr(self):
-        ca = SigningCA()
-        lines = csr_pem().splitlines()
+        ca = fakes.SigningCA()
+        lines = fakes.csr_pem().splitlines()
         broken = '\n'.join(lines[:1] + lines[2:])  # a body line missing
         for bad in ('', '   ', 'hello', ca.pem, broken,
                     '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n'
@@ -130,11 +44,11 @@ class LoadCSRTests(magnum_helpers.MagnumTestCase):
                                   kubeconfig.load_csr, bad)
 
     def test_rejects_a_csr_over_the_size_limit(self):
-        padded = csr_pem() + '\n' * kubeconfig.MAX_CSR_BYTES
+        padded = fakes.csr_pem() + '\n' * kubeconfig.MAX_CSR_BYTES
         self.assertRaises(kubeconfig.InvalidCSR, kubeconfig.load_csr, padded)
 
     def test_rejects_a_csr_whose_signature_does_not_match(self):
-        one = x509.load_pem_x509_csr(csr_pem().encode())
+        one = x509.load_pem_x509_csr(fakes.csr_pem().encode())
         other_key = ec.generate_private_key(ec.SECP256R1())
         # Same subject, but the signature is from another key.
         forged = (x509.CertificateSigningRequestBuilder()
@@ -162,7 +76,7 @@ class FilenameTests(magnum_helpers.MagnumTestCase):
 class ForClusterTests(magnum_helpers.MagnumTestCase):
     def setUp(self):
         super().setUp()
-        self.ca = SigningCA()
+        self.ca = fakes.SigningCA()
         self.cluster = self.clusters.first()
 
     def _mock_magnum(self):
@@ -176,7 +90,7 @@ class ForClusterTests(magnum_helpers.MagnumTestCase):
             self.request, self.cluster, tls_disabled=False)
 
         self.assertEqual('demo-cluster.kubeconfig', filename)
-        document, ca, cert, key = parse_certificate_kubeconfig(text)
+        document, ca, cert, key = fakes.parse_certificate_kubeconfig(text)
         self.assertEqual('Config', document['kind'])
         self.assertEqual(self.cluster.api_address,
                          document['clusters'][0]['cluster']['server'])
@@ -188,16 +102,16 @@ class ForClusterTests(magnum_helpers.MagnumTestCase):
                          context['context']['cluster'])
         self.assertEqual(self.ca.certificate, ca)
         # The certificate is for the key in the file, issued by the CA...
-        self.assertEqual(public_bytes(key.public_key()),
-                         public_bytes(cert.public_key()))
+        self.assertEqual(fakes.public_bytes(key.public_key()),
+                         fakes.public_bytes(cert.public_key()))
         cert.verify_directly_issued_by(ca)
         # ... for exactly the subject of the CSR Magnum was sent.
         self.mock_certificate_sign.assert_called_once_with(
             helpers.IsHttpRequest(), self.cluster.uuid, self.ca.signed[0])
         csr = x509.load_pem_x509_csr(self.ca.signed[0].encode())
         self.assertEqual(csr.subject, cert.subject)
-        self.assertEqual(public_bytes(csr.public_key()),
-                         public_bytes(cert.public_key()))
+        self.assertEqual(fakes.public_bytes(csr.public_key()),
+                         fakes.public_bytes(cert.public_key()))
         self.assertEqual(
             [self.request.user.username],
             [a.value for a in csr.subject.get_attributes_for_oid(
@@ -208,13 +122,43 @@ class ForClusterTests(magnum_helpers.MagnumTestCase):
                 NameOID.ORGANIZATION_NAME)])
 
     @helpers.create_mocks({magnum: ['certificate_sign', 'certificate_get']})
+    def test_username_too_long_for_a_common_name_uses_the_user_id(self):
+        self._mock_magnum()
+        user = self.request.user
+        user.username, user.id = 'u' * 100, '6c0f2b1e9d8a4f7e8a1b2c3d4e5f6a7b'
+        text = kubeconfig.for_cluster(self.request, self.cluster, False)[1]
+
+        document, ca, cert, key = fakes.parse_certificate_kubeconfig(text)
+        cert.verify_directly_issued_by(ca)
+        self.assertEqual(
+            [user.id], [a.value for a in cert.subject.get_attributes_for_oid(
+                NameOID.COMMON_NAME)])
+        self.assertEqual(user.id, document['users'][0]['name'])
+        context = document['contexts'][0]
+        self.assertEqual(user.id, context['context']['user'])
+        self.assertEqual(document['current-context'], context['name'])
+        self.mock_certificate_sign.assert_called_once_with(
+            helpers.IsHttpRequest(), self.cluster.uuid, self.ca.signed[0])
+
+    def test_common_name_is_the_username_up_to_64_characters(self):
+        user = self.request.user
+        user.id = '6c0f2b1e9d8a4f7e8a1b2c3d4e5f6a7b'
+        for username, expected in (('alice', 'alice'),
+                                   ('a' * 64, 'a' * 64),
+                                   ('a' * 65, user.id)):
+            user.username = username
+            with self.subTest(length=len(username)):
+                self.assertEqual(expected,
+                                 kubeconfig.certificate_user_name(user))
+
+    @helpers.create_mocks({magnum: ['certificate_sign', 'certificate_get']})
     def test_every_kubeconfig_has_a_new_key(self):
         self._mock_magnum()
         keys = set()
         for _ in range(2):
             text = kubeconfig.for_cluster(self.request, self.cluster, False)[1]
-            keys.add(public_bytes(
-                parse_certificate_kubeconfig(text)[3].public_key()))
+            keys.add(fakes.public_bytes(
+                fakes.parse_certificate_kubeconfig(text)[3].public_key()))
         self.assertEqual(2, len(keys))
 
     @helpers.create_mocks({magnum: ['certificate_sign', 'certificate_get']})
@@ -283,13 +227,10 @@ class ForClusterTests(magnum_helpers.MagnumTestCase):
 
 
 class MagnumSigningTests(magnum_helpers.MagnumTestCase):
-    """Our CSR through Magnum's own x509 signing code, where installed."""
+    """Our CSR through Magnum's own x509 signing code (magnum is installed
+    by ``make venv``, requirements/sandbox.txt)."""
 
     def test_magnum_signs_our_csr_for_its_subject(self):
-        try:
-            from magnum.common.x509 import operations
-        except ImportError:
-            self.skipTest('magnum is not installed')
         ca = operations.generate_ca_certificate('demo-cluster')
         private_key, csr = kubeconfig.new_key_and_csr('alice')
         cert = x509.load_pem_x509_certificate(operations.sign(
@@ -298,8 +239,8 @@ class MagnumSigningTests(magnum_helpers.MagnumTestCase):
         cert.verify_directly_issued_by(ca_cert)
         self.assertEqual(x509.load_pem_x509_csr(csr.encode()).subject,
                          cert.subject)
-        self.assertEqual(public_bytes(private_key.public_key()),
-                         public_bytes(cert.public_key()))
+        self.assertEqual(fakes.public_bytes(private_key.public_key()),
+                         fakes.public_bytes(cert.public_key()))
         usage = cert.extensions.get_extension_for_class(
             x509.ExtendedKeyUsage).value
         self.assertIn(x509.oid.ExtendedKeyUsageOID.CLIENT_AUTH, list(usage))

@@ -5,6 +5,8 @@ from django.urls import reverse
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
+from magnum_ui.api import versions
+from magnum_ui.content.project.clusters.operations import forms
 from tests.unit.content.project.clusters import base
 from tests.unit import magnum_data
 
@@ -93,6 +95,31 @@ class ResizeTests(base.ClustersTestCase):
                                {'node_count': 3})
         self.assertEqual(200, res.status_code)
         self.assertContains(res, 'Resizing a cluster when status is')
+
+    def test_version_discovery_failure_means_one_node(self):
+        for error in (versions.VersionNegotiationError('garbage'),
+                      versions.ServerUnavailable('down')):
+            self.mock_api_version.side_effect = error
+            form = forms.ResizeForm(self.request, cluster=self.cluster(),
+                                    nodegroups=self.nodegroups.list())
+            self.assertEqual(1, form.min_nodes)
+            self.assertEqual(1, form.fields['node_count'].min_value)
+        self.mock_api_version.side_effect = None
+        self.mock_api_version.return_value = versions.CLIENT_MAX_VERSION
+        form = forms.ResizeForm(self.request, cluster=self.cluster())
+        self.assertEqual(0, form.min_nodes)
+
+    @helpers.create_mocks({magnum: ['cluster_get', 'cluster_list',
+                                    'cluster_template_list']})
+    def test_pages_render_while_magnum_versions_are_unknown(self):
+        self.mock_api_version.side_effect = versions.ServerUnavailable('down')
+        self.mock_cluster_get.return_value = self.cluster()
+        self.mock_cluster_template_list.return_value = \
+            self.cluster_templates.list()
+        for name in ('resize', 'upgrade'):
+            res = self.client.get(url(name, self.cluster().id))
+            self.assertEqual(200, res.status_code, name)
+            self.assertContains(res, self.cluster().name)
 
     @helpers.create_mocks({magnum: ['cluster_get']})
     def test_missing_cluster_redirects(self):
