@@ -45,7 +45,9 @@ OPENSTACK_NEUTRON_NETWORK = dict(OPENSTACK_NEUTRON_NETWORK,  # noqa: F405
 # No memcached needed: sessions in signed cookies, a local memory cache.
 SESSION_ENGINE = 'django.contrib.sessions.backends.signed_cookies'
 CACHES = {'default': {
-    'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}}
+    'BACKEND': 'django.core.cache.backends.locmem.LocMemCache',
+    # Room for the panel's short caches beside the compressor's entries.
+    'OPTIONS': {'MAX_ENTRIES': 10000}}}
 
 STATIC_ROOT = os.path.join(STATE_DIR, 'static')
 MEDIA_ROOT = os.path.join(STATE_DIR, 'media')

@@ -76,10 +76,20 @@ def cluster_template_delete(request, template_id):
 
 # Clusters
 
+# A limit above any page, for "every cluster": python-magnumclient then
+# follows Magnum's "next" links, and Magnum answers at most its
+# api.max_limit (1000 by default) per call. Without a limit the client
+# makes one call and gets only the first max_limit clusters; a limit of 0
+# is refused by Magnum.
+EVERY = 2 ** 31 - 1
+
+
 @profiler.trace
-def cluster_list(request, limit=None, marker=None):
+def cluster_list(request, limit=None, marker=None, sort_dir=None):
+    """Clusters; ``limit`` caps the answer (one page), see ``EVERY``."""
+    kwargs = {'sort_key': 'id', 'sort_dir': sort_dir} if sort_dir else {}
     clusters = magnumclient(request).clusters.list(
-        limit=limit, marker=marker, detail=True)
+        limit=limit, marker=marker, detail=True, **kwargs)
     return [wrappers.Cluster(c) for c in clusters]
 
 

@@ -32,3 +32,11 @@ POLICY_CHECK_FUNCTION = 'openstack_auth.policy.check'
 TEMPLATES[0]['OPTIONS']['loaders'] = [  # noqa: F405
     ('django.template.loaders.cached.Loader',
      TEMPLATES[0]['OPTIONS']['loaders'])]  # noqa: F405
+
+# The compressor alone keeps hundreds of entries in the cache: with
+# LocMemCache's default of 300, the panel's short caches (template names,
+# usage, row progress) would be culled between two requests of a test.
+CACHES = {'default': {
+    'BACKEND': 'django.core.cache.backends.locmem.LocMemCache',
+    'OPTIONS': {'MAX_ENTRIES': 10000},
+}}

@@ -13,6 +13,7 @@ from magnum_ui.content.project.clusters.certificates \
 from magnum_ui.content.project.clusters.operations import actions as operations
 from magnum_ui.content.project.clusters.operations import allowed
 from magnum_ui.content.project.clusters import pending
+from magnum_ui.content.project.clusters import usage
 
 
 class CreateCluster(tables.LinkAction):
@@ -50,12 +51,25 @@ class DeleteCluster(tables.DeleteAction):
         # refreshing until Magnum has removed it.
         pending.remember(request, obj_id, pending.DELETING,
                          cluster=self.table.get_object_by_id(obj_id))
+        usage.forget(request)
 
 
 class ClusterFilter(tables.FilterAction):
-    """Client-side filter over the listed clusters."""
+    """Client-side filter over the listed clusters (the admin table)."""
 
     filter_type = 'query'
+
+
+class ClusterNameFilter(tables.FilterAction):
+    """Filter by name over every cluster of the project, not one page.
+
+    Magnum cannot filter clusters by name, so a filtered list asks for
+    every cluster (one call per Magnum max_limit, 1000 by default) and
+    filters here; the unfiltered list stays one page, one call.
+    """
+
+    filter_type = 'server'
+    filter_choices = (('name', _('Name'), True),)
 
 
 def detail_url(cluster):

@@ -1,8 +1,9 @@
 """Clusters as the project panel shows them.
 
-Template names for the template column come from the template list the
-full page makes anyway; the batched row refresh reuses that list through a
-short-lived cache, so a refresh usually costs one Magnum call (the cluster
+The list is paged with Magnum's limit and marker (one page, one call).
+Template names for the template column come from a short-lived cache and
+are listed only when a shown template id is unknown or the cache expired,
+so a reload or a row refresh usually costs one Magnum call (the cluster
 list).
 """
 
@@ -18,11 +19,51 @@ LOG = logging.getLogger(__name__)
 TEMPLATE_NAMES_SECONDS = 60
 
 
-def project_clusters(request):
+def _own(request, clusters):
     """This project's clusters (Magnum lists every project's to admins)."""
     project_id = request.user.project_id
-    return [c for c in magnum.cluster_list(request)
+    return [c for c in clusters
             if not c.project_id or c.project_id == project_id]
+
+
+def project_clusters(request, **list_args):
+    """This project's clusters; ``list_args`` as for cluster_list."""
+    return _own(request, magnum.cluster_list(request, **list_args))
+
+
+def every_project_cluster(request):
+    """Every cluster of the project, however many pages Magnum has."""
+    return project_clusters(request, limit=magnum.EVERY)
+
+
+def clusters_page(request, page_size, marker=None, prev_marker=None):
+    """(clusters, has_more, has_prev) of one page, from one list call.
+
+    One cluster more than the page is asked for, to know whether a next
+    page exists. Backwards (``prev_marker``) the page is listed in
+    descending order from the marker and reversed, as Horizon's paged
+    views do. An admin's page is filtered to the project afterwards, so it
+    may show fewer rows than the page size.
+    """
+    if prev_marker:
+        listed = magnum.cluster_list(request, limit=page_size + 1,
+                                     marker=prev_marker, sort_dir='desc')
+        has_prev = len(listed) > page_size
+        listed = list(reversed(listed[:page_size]))
+        has_more = True
+    else:
+        listed = magnum.cluster_list(request, limit=page_size + 1,
+                                     marker=marker)
+        has_more = len(listed) > page_size
+        listed = listed[:page_size]
+        has_prev = bool(marker)
+    return _own(request, listed), has_more, has_prev
+
+
+def filter_by_name(clusters, text):
+    """Clusters whose name holds ``text`` (case-insensitive)."""
+    text = text.strip().lower()
+    return [c for c in clusters if text in (c.name or '').lower()]
 
 
 def get_cluster_or_redirect(request, cluster_id, redirect_url):
@@ -39,10 +80,33 @@ def _template_names_key(request):
         request.user.services_region, request.user.project_id)
 
 
-def fetch_template_names(request):
-    """{template id: name}, listed now and cached; raises what Magnum does."""
+def fetch_template_names(request, wanted_ids=()):
+    """{template id: name}, listed now and cached; raises what Magnum does.
+
+    Wanted ids Magnum does not list (a template this project cannot see)
+    are remembered as None, so they do not cause a listing on every load.
+    """
     names = {t.uuid: t.name for t in magnum.cluster_template_list(request)}
+    names.update({tid: None for tid in wanted_ids
+                  if tid and tid not in names})
     cache.set(_template_names_key(request), names, TEMPLATE_NAMES_SECONDS)
+    return names
+
+
+def known_template_names(request):
+    """The cached names, without asking Magnum."""
+    return cache.get(_template_names_key(request)) or {}
+
+
+def template_names(request, template_ids):
+    """Names for these template ids, listing only for unknown ids.
+
+    Raises what Magnum does when it has to list.
+    """
+    template_ids = set(template_ids)
+    names = known_template_names(request)
+    if any(tid and tid not in names for tid in template_ids):
+        names = fetch_template_names(request, template_ids)
     return names
 
 
@@ -52,13 +116,11 @@ def cached_template_names(request, template_ids):
     For the row refresh, which has no page to show a message on: when
     Magnum fails, the names known so far (template ids show for others).
     """
-    names = cache.get(_template_names_key(request)) or {}
-    if any(tid and tid not in names for tid in template_ids):
-        try:
-            names = fetch_template_names(request)
-        except Exception as exc:
-            LOG.info('Cluster template names unavailable: %s', exc)
-    return names
+    try:
+        return template_names(request, template_ids)
+    except Exception as exc:
+        LOG.info('Cluster template names unavailable: %s', exc)
+        return known_template_names(request)
 
 
 def name_templates(clusters, names):

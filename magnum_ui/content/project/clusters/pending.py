@@ -77,13 +77,14 @@ def _superseded(cluster, entry):
             cluster.updated_at != entry.get('since'))
 
 
-def apply(request, clusters, wanted_ids=None):
+def apply(request, clusters, wanted_ids=None, partial=False):
     """``clusters`` with the pending requests shown on them.
 
     A listed cluster Magnum has not yet marked takes the pending status;
     a pending create Magnum does not list yet gets a placeholder (only
     when its id is in ``wanted_ids``, if given). Entries Magnum has caught
-    up with, or that are too old, are forgotten.
+    up with, or that are too old, are forgotten; when ``clusters`` is one
+    page only (``partial``), entries of clusters not on it are kept.
     """
     entries = _entries(request)
     if not entries:
@@ -101,6 +102,8 @@ def apply(request, clusters, wanted_ids=None):
                 kept[cluster_id] = entry
                 if wanted_ids is None or cluster_id in wanted_ids:
                     result.append(_placeholder(request, cluster_id, entry))
+            elif partial:
+                kept[cluster_id] = entry
             continue
         if _superseded(cluster, entry):
             continue

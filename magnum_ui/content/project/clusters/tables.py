@@ -33,12 +33,21 @@ class StatusColumn(tables.Column):
 
 
 class ProgressStatusColumn(StatusColumn):
-    """The status, plus "done/total" from Heat while the cluster is busy."""
+    """The status, plus "done/total" from Heat while the cluster is busy.
+
+    Heat is asked about a few busy rows per request only (see
+    ``loader.choose``): the table's busy rows are offered to it once.
+    """
 
     def get_data(self, datum):
         text = super().get_data(datum)
         if not datum.is_busy:
             return text
+        if not getattr(self.table, '_progress_chosen', False):
+            self.table._progress_chosen = True
+            loader.choose(self.table.request,
+                          [row for row in self.table.data or ()
+                           if row.is_busy])
         summary = loader.cluster_progress_summary(self.table.request, datum)
         if summary is None:
             return text
@@ -115,7 +124,7 @@ class ClustersTable(tables.DataTable):
         verbose_name = _('Clusters')
         status_columns = ['status']
         row_class = ClusterRow
-        table_actions = (actions.ClusterFilter, actions.CreateCluster,
+        table_actions = (actions.ClusterNameFilter, actions.CreateCluster,
                          actions.DeleteCluster)
         row_actions = actions.operation_actions() + \
             actions.certificate_actions() + (actions.DeleteCluster,)

@@ -1,7 +1,13 @@
-"""The project's clusters and nodes against its cluster quota."""
+"""The project's clusters and nodes against its cluster quota.
+
+The clusters page shows the picture from a short per-project cache, so a
+reload within USAGE_SECONDS costs no stats or quota call; accepted
+creates and deletes forget it.
+"""
 
 import logging
 
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from magnum_ui.api import magnum
@@ -9,6 +15,7 @@ from magnum_ui.content.common import errors
 from magnum_ui import exceptions as magnum_exceptions
 
 LOG = logging.getLogger(__name__)
+USAGE_SECONDS = 30
 
 
 class Usage(object):
@@ -59,8 +66,33 @@ def cluster_limit(request, project_id):
         return None
 
 
-def project_usage(request):
-    """Usage of the current project, or None when Magnum has no stats."""
+def _usage_key(request):
+    return 'magnum_ui:usage:%s:%s' % (request.user.services_region,
+                                      request.user.project_id)
+
+
+def forget(request):
+    """Drop the cached picture (the project's clusters just changed)."""
+    cache.delete(_usage_key(request))
+
+
+def project_usage(request, fresh=False):
+    """Usage of the current project, or None when Magnum has no stats.
+
+    Cached for USAGE_SECONDS unless ``fresh``; a failure is not cached.
+    """
+    key = _usage_key(request)
+    if not fresh:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached[0]
+    usage = _project_usage(request)
+    if usage is None or usage.error is None:
+        cache.set(key, (usage,), USAGE_SECONDS)
+    return usage
+
+
+def _project_usage(request):
     try:
         if not magnum.supports(request, 'stats'):
             return None

@@ -11,6 +11,8 @@ from horizon import tables
 from horizon import tabs
 from horizon.utils import memoized
 
+from openstack_dashboard.utils import settings as dashboard_settings
+
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import data
@@ -35,20 +37,51 @@ class IndexView(tables.DataTableView):
     template_name = 'magnum_ui/clusters/index.html'
     page_title = _('Clusters')
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._more = False
+        self._prev = False
+
+    def has_more_data(self, table):
+        return self._more
+
+    def has_prev_data(self, table):
+        return self._prev
+
+    def _clusters(self):
+        """One page of clusters (one list call), or every match of the
+        name filter: Magnum cannot filter by name, so a filter lists every
+        cluster of the project and filters here, without pages."""
+        meta = self.table_class._meta
+        name = self.get_table().get_filter_string().strip()
+        if name:
+            clusters = pending.apply(self.request,
+                                     data.every_project_cluster(self.request))
+            return data.filter_by_name(clusters, name)
+        marker = self.request.GET.get(meta.pagination_param) or None
+        prev_marker = self.request.GET.get(meta.prev_pagination_param) or None
+        clusters, self._more, self._prev = data.clusters_page(
+            self.request, dashboard_settings.get_page_size(self.request),
+            marker=marker, prev_marker=prev_marker)
+        # New clusters (placeholders) show on the first page.
+        first = not (marker or prev_marker)
+        return pending.apply(self.request, clusters, partial=True,
+                             wanted_ids=None if first else ())
+
     def get_data(self):
         try:
-            clusters = data.project_clusters(self.request)
+            clusters = self._clusters()
         except Exception as exc:
             errors.handle(self.request, _('Unable to retrieve clusters.'),
                           exc)
             return []
-        clusters = pending.apply(self.request, clusters)
+        template_ids = [c.cluster_template_id for c in clusters]
         try:
-            names = data.fetch_template_names(self.request)
+            names = data.template_names(self.request, template_ids)
         except Exception as exc:
             errors.handle(self.request,
                           _('Unable to retrieve cluster templates.'), exc)
-            names = {}
+            names = data.known_template_names(self.request)
         return data.name_templates(clusters, names)
 
     def get_context_data(self, **kwargs):
@@ -66,7 +99,9 @@ class RowsView(django_views.View):
     GET ?ids=a,b,c → {"rows": {id: "<tr …>"}, "gone": [ids Magnum no
     longer has]}. Rows are rendered by the table's own Row class, exactly
     as on the full page. On a Magnum failure: 503 with its message, so the
-    page backs off and tries again.
+    page backs off and tries again. The rows may be on any page (or found
+    by the name filter), so every cluster of the project is listed: one
+    call up to Magnum's max_limit (1000 by default) clusters.
     """
 
     table_class = cluster_tables.ClustersTable
@@ -77,7 +112,7 @@ class RowsView(django_views.View):
         if not ids:
             return http.JsonResponse({'rows': {}, 'gone': []})
         try:
-            clusters = data.project_clusters(request)
+            clusters = data.every_project_cluster(request)
         except Exception as exc:
             return http.JsonResponse({'error': errors.reason(exc)},
                                      status=503)
@@ -85,7 +120,7 @@ class RowsView(django_views.View):
         found = {c.id: c for c in clusters if c.id in ids}
         data.name_templates(found.values(), data.cached_template_names(
             request, [c.cluster_template_id for c in found.values()]))
-        table = self.table_class(request)
+        table = self.table_class(request, data=list(found.values()))
         rows = {cluster_id: table._meta.row_class(table, cluster).render()
                 for cluster_id, cluster in found.items()}
         gone = [cluster_id for cluster_id in ids if cluster_id not in found]

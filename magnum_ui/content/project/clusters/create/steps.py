@@ -53,7 +53,7 @@ class DetailsAction(workflows.Action):
         return choices.keypairs(request, _('Key pair from the template'))
 
     def get_help_text(self, extra_context=None):
-        quota = usage.project_usage(self.request)
+        quota = usage.project_usage(self.request, fresh=True)
         extra = dict(extra_context or {},
                      usage=quota,
                      quota_exceeded=quota is not None and

@@ -9,6 +9,7 @@ from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters.create import labels
 from magnum_ui.content.project.clusters.create import steps
 from magnum_ui.content.project.clusters import pending
+from magnum_ui.content.project.clusters import usage
 
 
 class CreateCluster(workflows.Workflow):
@@ -34,4 +35,5 @@ class CreateCluster(workflows.Workflow):
                 self, _('Unable to create the cluster.'), exc, 'details')
         # Magnum lists the cluster a moment later: shown at once meanwhile.
         pending.remember(request, self.object.id, pending.CREATING, **values)
+        usage.forget(request)
         return True

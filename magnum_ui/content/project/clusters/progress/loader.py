@@ -5,15 +5,17 @@ events through ``magnum_ui.api.heat`` and never raises for a backend
 answer: a cluster without a Heat stack, a user Heat refuses, or an answer
 this code cannot read gets an explanation instead.
 ``cluster_progress_summary`` is the "done/total" of a cluster row, or None
-when Heat cannot tell.
+when Heat cannot tell (or this request may ask Heat no more).
 """
 
 import logging
+import time
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from horizon import exceptions as horizon_exceptions
-from horizon.utils import memoized
 from openstack import exceptions as sdk_exceptions
 
 from magnum_ui.api import heat
@@ -83,8 +85,55 @@ def get_progress(request, cluster):
         return _unreadable(cluster)
 
 
-@memoized.memoized
-def _summary(request, stack_id, deleting):
+# Row summaries: cached per stack for a few seconds (a failure or a stack
+# without resources yet for less), and at most MAGNUM_UI_PROGRESS_PER_REQUEST
+# stacks asked per request, those asked least recently first, so a page or
+# row refresh makes O(1) Heat calls however many rows are busy; the others
+# show their status without a count until a later refresh picks them.
+SUMMARY_SECONDS = 10
+NO_SUMMARY_SECONDS = 2
+ASKED_SECONDS = 300
+DEFAULT_PER_REQUEST = 3
+_STATE = '_magnum_ui_progress'
+
+
+def per_request():
+    return getattr(settings, 'MAGNUM_UI_PROGRESS_PER_REQUEST',
+                   DEFAULT_PER_REQUEST)
+
+
+def _state(request):
+    state = getattr(request, _STATE, None)
+    if state is None:
+        state = {'left': per_request(), 'chosen': None, 'memo': {}}
+        setattr(request, _STATE, state)
+    return state
+
+
+def _target(cluster):
+    """(summary cache key, asked cache key, stack id, deleting), or None."""
+    stack_id = cluster.stack_or_cluster_id
+    if not stack_id:
+        return None
+    deleting = (cluster.status or '').startswith('DELETE')
+    return ('magnum_ui:progress:%s:%d' % (stack_id, deleting),
+            'magnum_ui:progress-asked:%s' % stack_id, stack_id, deleting)
+
+
+def choose(request, clusters):
+    """Pick the busy clusters this request may ask Heat about.
+
+    Those without a cached summary, least recently asked first, up to the
+    request's budget; one cache round trip, no Heat call.
+    """
+    targets = [t for t in map(_target, clusters) if t]
+    known = cache.get_many([key for target in targets for key in target[:2]])
+    missing = [t for t in targets if t[0] not in known]
+    missing.sort(key=lambda target: known.get(target[1], 0))
+    _state(request)['chosen'] = {t[2] for t in missing[:per_request()]}
+
+
+def _ask(request, stack_id, deleting):
     try:
         raw = heat.stack_resources(request, stack_id,
                                    nested_depth=NESTED_DEPTH)
@@ -100,10 +149,27 @@ def _summary(request, stack_id, deleting):
 def cluster_progress_summary(request, cluster):
     """(done, total) leaf resources of the cluster's stack, or None.
 
-    One Heat call per cluster and request (memoized); never raises.
+    From the request's memo or the short cache; else Heat, if this request
+    has budget left and ``choose`` (when called) picked the stack. Never
+    raises.
     """
-    stack_id = cluster.stack_or_cluster_id
-    if not stack_id:
+    target = _target(cluster)
+    if target is None:
         return None
-    deleting = (cluster.status or '').startswith('DELETE')
-    return _summary(request, stack_id, deleting)
+    key, asked_key, stack_id, deleting = target
+    state = _state(request)
+    if key in state['memo']:
+        return state['memo'][key]
+    cached = cache.get(key)
+    if cached is not None:
+        return cached[0]
+    if state['left'] <= 0 or (state['chosen'] is not None and
+                              stack_id not in state['chosen']):
+        return None
+    state['left'] -= 1
+    summary = _ask(request, stack_id, deleting)
+    cache.set(key, (summary,),
+              SUMMARY_SECONDS if summary else NO_SUMMARY_SECONDS)
+    cache.set(asked_key, time.time(), ASKED_SECONDS)
+    state['memo'][key] = summary
+    return summary

@@ -50,8 +50,9 @@ class IndexTests(base.ClustersTestCase):
         self.assertContains(res, 'v1.30.1')
         self.assertContains(res, 'data-rows-url="%s"'
                             % reverse('horizon:project:clusters:rows'))
+        # One page: the page size and one more, to know of a next page.
         self.mock_cluster_list.assert_called_once_with(
-            helpers.IsHttpRequest())
+            helpers.IsHttpRequest(), limit=21, marker=None)
         self.mock_stats_get.assert_called_once_with(
             helpers.IsHttpRequest(), project_id=self.tenant.id)
 

@@ -37,7 +37,8 @@ class BatchDeleteTests(base.ClustersTestCase):
     def test_ten_deletes_ten_calls_no_polling_and_rows_busy_at_once(self):
         clusters = idle_clusters(10)
         # A fresh list each call, as from Magnum.
-        self.mock_cluster_list.side_effect = lambda request: idle_clusters(10)
+        self.mock_cluster_list.side_effect = \
+            lambda request, **kwargs: idle_clusters(10)
         self.mock_cluster_template_list.return_value = []
         self.mock_stats_get.side_effect = base.magnum_error(500, 'x')
         ids = [cluster.id for cluster in clusters]

@@ -8,6 +8,8 @@ Heat transport serving the same fixtures (heat_fake).
 import copy
 import urllib.parse
 
+from django.core.cache import cache
+
 from magnum_ui.content.project.clusters.progress import loader as progress
 from magnum_ui.content.project.clusters.progress import model as stack_progress
 from magnum_ui.content.project.clusters.progress import topology
@@ -189,6 +191,12 @@ class TopologyTests(helpers.MagnumTestCase):
 
 class GetProgressTests(helpers.MagnumTestCase):
     """The service layer against the fake Heat transport."""
+
+    def setUp(self):
+        super().setUp()
+        # Row summaries are cached per stack: no test sees another's.
+        cache.clear()
+        self.addCleanup(cache.clear)
 
     def _progress(self, cluster, scenario=None, error=None):
         fake = heat_fake.FakeHeat(scenario, error=error)
