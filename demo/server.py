@@ -60,6 +60,10 @@ def prepare(keystone_url, state_dir, log=print):
 
 
 class HorizonServer(object):
+    # Threads per worker: requests waiting on a hung backend (up to
+    # MAGNUM_UI_API_TIMEOUT each) must leave threads for everyone else.
+    THREADS = 8
+
     def __init__(self, keystone_url, state_dir, port=8000, workers=2):
         self.keystone_url = keystone_url
         self.state_dir = state_dir
@@ -75,7 +79,7 @@ class HorizonServer(object):
         self.process = subprocess.Popen(
             [os.path.join(VENV_BIN, 'gunicorn'),
              '--bind', '127.0.0.1:%d' % self.port,
-             '--workers', str(self.workers), '--threads', '4',
+             '--workers', str(self.workers), '--threads', str(self.THREADS),
              '--timeout', '120', '--log-level', 'warning',
              'demo.wsgi:application'],
             env=environment(self.keystone_url, self.state_dir),

@@ -8,6 +8,7 @@ from keystoneauth1 import exceptions as ks_exceptions
 from magnumclient import exceptions as magnum_exceptions
 from openstack import exceptions as sdk_exceptions
 
+from magnum_ui.api import breaker
 from magnum_ui.api import versions
 
 UNAUTHORIZED = (
@@ -24,5 +25,6 @@ RECOVERABLE = (
     magnum_exceptions.HttpError,
     sdk_exceptions.SDKException,
     ks_exceptions.ClientException,
+    breaker.BackendUnavailable,
     versions.VersionNegotiationError,
 )

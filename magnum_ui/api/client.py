@@ -6,7 +6,8 @@ container-infra endpoint of the user's catalogue and region.
 
 Every call has a timeout (``MAGNUM_UI_API_TIMEOUT``, version discovery the
 shorter ``MAGNUM_UI_VERSION_TIMEOUT``): a hanging Magnum must not hang the
-dashboard.
+dashboard. After a timeout the endpoint is not called again for
+``MAGNUM_UI_BACKEND_FAILURE_TTL`` seconds (see ``breaker``).
 """
 
 import logging
@@ -14,12 +15,12 @@ import logging
 from django.conf import settings
 from horizon.utils import memoized
 from keystoneauth1 import exceptions as ks_exceptions
-from keystoneauth1 import session as ks_session
 from keystoneauth1 import token_endpoint
 from magnumclient.v1 import client as magnum_client
 from openstack_auth import utils as auth_utils
 from openstack_dashboard.api import base
 
+from magnum_ui.api import breaker
 from magnum_ui.api import versions
 
 LOG = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ DEFAULT_VERSION_TIMEOUT = 3
 # Discovery errors that say the server is not answering, as opposed to
 # this user's token being refused.
 UNAVAILABLE = (ks_exceptions.ConnectionError, ks_exceptions.HttpServerError)
+
+BackendUnavailable = breaker.BackendUnavailable
 
 
 def api_timeout():
@@ -49,6 +52,11 @@ def version_failure_ttl():
                          versions.FAILURE_TTL_SECONDS))
 
 
+def backend_failure_ttl():
+    return float(getattr(settings, 'MAGNUM_UI_BACKEND_FAILURE_TTL',
+                         breaker.FAILURE_TTL_SECONDS))
+
+
 def ssl_verify():
     if getattr(settings, 'OPENSTACK_SSL_NO_VERIFY', False):
         return False
@@ -59,11 +67,15 @@ def endpoint_for(request):
     return base.url_for(request, SERVICE_TYPE)
 
 
-def session_for(request, auth):
-    """A keystoneauth session on ``auth`` with the plugin's timeout."""
-    return ks_session.Session(auth=auth, verify=ssl_verify(),
-                              timeout=api_timeout(),
-                              original_ip=auth_utils.get_client_ip(request))
+def session_for(request, auth, service='Magnum'):
+    """A session on ``auth`` with the plugin's timeout and circuit breaker.
+
+    ``service`` names the backend in the breaker's message.
+    """
+    return breaker.Session(auth=auth, verify=ssl_verify(),
+                           timeout=api_timeout(), service=service,
+                           failure_ttl=backend_failure_ttl(),
+                           original_ip=auth_utils.get_client_ip(request))
 
 
 @memoized.memoized

@@ -36,8 +36,8 @@ class _HeatToken(token_endpoint.Token):
 def connection(request):
     endpoint = base.url_for(request, SERVICE_TYPE)
     auth = _HeatToken(endpoint=endpoint, token=request.user.token.id)
-    # The session's timeout applies to every call of the connection.
-    session = magnum_client_module.session_for(request, auth)
+    # The session's timeout and breaker apply to every call of the connection.
+    session = magnum_client_module.session_for(request, auth, service='Heat')
     return openstack.connection.Connection(
         session=session, region_name=request.user.services_region,
         orchestration_endpoint_override=endpoint,

@@ -87,7 +87,7 @@ class LabelsField(forms.CharField):
 
     default_help_text = _('One label per line as key=value, e.g. '
                           'kube_tag=v1.30.1. Keys keep their case and may '
-                          'contain ".", "-" and "/".')
+                          'contain dots, dashes and slashes.')
 
     def __init__(self, **kwargs):
         kwargs.setdefault('required', False)

@@ -31,6 +31,8 @@ class IndexView(tables.DataTableView):
 class CreateView(forms.ModalFormView):
     form_class = quota_forms.CreateQuotaForm
     template_name = 'horizon/common/_modal_form.html'
+    # The table opens these as modals: the same partial, not "_" + it.
+    ajax_template_name = template_name
     form_id = 'create_quota_form'
     modal_header = page_title = _('Set Cluster Quota')
     submit_label = _('Set Quota')
@@ -55,6 +57,8 @@ class CreateView(forms.ModalFormView):
 class UpdateView(forms.ModalFormView):
     form_class = quota_forms.UpdateQuotaForm
     template_name = 'horizon/common/_modal_form.html'
+    # The table opens these as modals: the same partial, not "_" + it.
+    ajax_template_name = template_name
     form_id = 'update_quota_form'
     modal_header = page_title = _('Edit Cluster Quota')
     submit_label = _('Save')

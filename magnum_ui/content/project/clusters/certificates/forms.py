@@ -76,7 +76,7 @@ class SignCSRForm(ClusterForm):
     csr = forms.CharField(
         label=_('Certificate signing request (PEM)'), required=False,
         widget=forms.Textarea(attrs={'rows': 8}),
-        help_text=_('Paste a PEM "CERTIFICATE REQUEST", or upload a file.'))
+        help_text=_('Paste a PEM certificate request, or upload a file.'))
     csr_file = forms.FileField(
         label=_('CSR file'), required=False,
         help_text=_('At most %d KiB.') % (kubeconfig.MAX_CSR_BYTES // 1024))

@@ -79,10 +79,11 @@ def certificate_user_name(user):
     """The CN of the user's client certificate, the Kubernetes user name.
 
     The Keystone username when X.509 allows it as a CN (at most 64
-    characters), else the user's id, which always fits (Keystone keeps ids
-    in 64 characters; they are usually 32 hex digits).
+    characters, counted in UTF-8 bytes as cryptography counts them), else
+    the user's id, which always fits (Keystone keeps ids in 64 characters;
+    they are usually 32 hex digits).
     """
-    if len(user.username) <= MAX_COMMON_NAME:
+    if len(user.username.encode('utf-8')) <= MAX_COMMON_NAME:
         return user.username
     return user.id
 

@@ -1,0 +1,86 @@
+"""Fail at once, for a short while, after a service did not answer.
+
+Once the version range is cached, a hung Magnum or Heat would cost every
+call the full timeout. An endpoint (scheme://host:port) that timed out or
+refused the connection is remembered as down, per worker, and calls to it
+fail at once until the window is over. An HTTP error status is an answer
+and does not count.
+"""
+
+import math
+import threading
+import time
+import urllib.parse
+
+from keystoneauth1 import exceptions as ks_exceptions
+from keystoneauth1 import session as ks_session
+
+FAILURE_TTL_SECONDS = 30
+# keystoneauth raises ConnectTimeout for read timeouts too; RequestTimeout
+# is an HTTP 408, an answer.
+NOT_ANSWERED = (ks_exceptions.ConnectTimeout, ks_exceptions.ConnectFailure)
+
+_down = {}
+_down_lock = threading.Lock()
+
+
+class BackendUnavailable(ks_exceptions.ConnectFailure):
+    """The endpoint did not answer a moment ago and is not asked again yet."""
+
+
+def check(endpoint, service, ttl, now=time.monotonic):
+    with _down_lock:
+        failed = _down.get(endpoint)
+        if not failed:
+            return
+        left = ttl - (now() - failed[0])
+        if left <= 0:
+            # This call tries again; the others wait for its outcome.
+            _down[endpoint] = (now(), failed[1])
+            return
+    raise BackendUnavailable(message=(
+        '%s at %s did not answer; not asked again for %d s (%s)'
+        % (service, endpoint, math.ceil(left), failed[1])))
+
+
+def record(endpoint, error, now=time.monotonic):
+    """Remember ``endpoint`` as down after ``error``, or as up if None."""
+    with _down_lock:
+        if error is None:
+            _down.pop(endpoint, None)
+        else:
+            _down[endpoint] = (now(), str(error))
+
+
+def forget():
+    with _down_lock:
+        _down.clear()
+
+
+class Session(ks_session.Session):
+    """A keystoneauth session that does not call a down endpoint."""
+
+    def __init__(self, *args, service='Magnum',
+                 failure_ttl=FAILURE_TTL_SECONDS, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.service = service
+        self.failure_ttl = failure_ttl
+
+    def _endpoint(self, url, kwargs):
+        if not urllib.parse.urlsplit(url).netloc:
+            url = kwargs.get('endpoint_override') or self.get_endpoint(
+                kwargs.get('auth'), **(kwargs.get('endpoint_filter') or {}))
+        parts = urllib.parse.urlsplit(url or '')
+        return '%s://%s' % (parts.scheme, parts.netloc)
+
+    def request(self, url, method, **kwargs):
+        endpoint = self._endpoint(url, kwargs)
+        check(endpoint, self.service, self.failure_ttl)
+        error = None
+        try:
+            return super().request(url, method, **kwargs)
+        except NOT_ANSWERED as exc:
+            error = exc
+            raise
+        finally:
+            record(endpoint, error)
