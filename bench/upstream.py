@@ -13,8 +13,6 @@ the one MAGNUM_UI_SANDBOX_DIR / MAGNUM_UI_SANDBOX_PORT_OFFSET select.
 """
 
 import os
-import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,6 +22,8 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if REPO not in sys.path:
     sys.path.insert(0, REPO)
 
+from demo.client import free_port  # noqa: E402
+from demo.client import login  # noqa: E402
 from demo.server import HorizonServer  # noqa: E402
 
 BENCH_DIR = os.path.join(REPO, '.bench')
@@ -134,30 +134,6 @@ class UpstreamHorizon(HorizonServer):
         log.close()
         self._wait(timeout)
         return self
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
-
-
-def login(base_url, username, password, timeout=TIMEOUT):
-    """A requests.Session logged in through Horizon's login form."""
-    import requests
-    session = requests.Session()
-    page = session.get(base_url + '/auth/login/', timeout=timeout)
-    form = {'csrfmiddlewaretoken': session.cookies['csrftoken'],
-            'username': username, 'password': password}
-    region = re.search(r'name="region"[^>]*value="([^"]*)"', page.text)
-    if region:
-        form['region'] = region.group(1)
-    answer = session.post(base_url + '/auth/login/', data=form,
-                          headers={'Referer': base_url + '/auth/login/'},
-                          timeout=timeout)
-    if '/auth/login' in answer.url:
-        raise RuntimeError('login of %s failed' % username)
-    return session
 
 
 def rest_list_seconds(session, base_url, repeat=5, expected_rows=None):
