@@ -55,9 +55,13 @@ def timed_get(session, url, **kwargs):
     return time.monotonic() - started, status, text
 
 
+# Horizon's error message (every page also has a <noscript> alert-danger).
+ERROR_MESSAGE = 'class="alert alert-danger alert-dismissable'
+
+
 def error_message(status, text):
     """A page that says what failed."""
-    return status == 200 and 'alert-danger' in text
+    return status == 200 and ERROR_MESSAGE in text
 
 
 def progress_error(status, text):
@@ -75,7 +79,7 @@ def recovered(session, base, timeout=60):
     started = time.monotonic()
     while time.monotonic() - started < timeout:
         seconds, status, text = timed_get(session, base + '/project/clusters/')
-        if status == 200 and 'alert-danger' not in text:
+        if status == 200 and ERROR_MESSAGE not in text:
             return time.monotonic() - started
         time.sleep(1)
     return None

@@ -61,11 +61,15 @@ def alt(horizon, sandbox):
                              login['password'])
 
 
+# Horizon's error message (every page also has a <noscript> alert-danger).
+ERROR_MESSAGE = 'class="alert alert-danger alert-dismissable'
+
+
 def assert_refused(response, *hidden):
     """A page with an error message (after any redirect), not the object."""
     assert response.status_code == 200, response.status_code
     assert 'Traceback' not in response.text
-    assert 'alert-danger' in response.text, response.url
+    assert ERROR_MESSAGE in response.text, response.url
     for text in hidden:
         assert text not in response.text
 
