@@ -21,21 +21,16 @@ import statistics
 import sys
 import threading
 import time
-import uuid
 
 import requests
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO_ROOT)
 
+from bench import busy_cloud  # noqa: E402
 from demo import client as demo_client  # noqa: E402
-from demo import server  # noqa: E402
-from magnumclient import client as magnum_client  # noqa: E402
-from sandbox import api as sandbox_api  # noqa: E402
-from tests import conftest as test_fixtures  # noqa: E402
 
 OUTPUT = os.path.join(REPO_ROOT, 'test-output', 'bench', 'load.json')
-BUSY_SECONDS = 600       # the busy clusters' nodes "boot" this long
 REQUEST_TIMEOUT = demo_client.TIMEOUT
 
 
@@ -89,28 +84,6 @@ def browse(session, base_url, clusters, busy_ids, deadline, recorder):
             timed(recorder, page, call)
 
 
-def busy_clusters(magnum, template, count):
-    ids = []
-    for _ in range(count):
-        cluster = magnum.clusters.create(
-            name='load-%s' % uuid.uuid4().hex[:6],
-            cluster_template_id=template, master_count=1, node_count=1,
-            labels={'sandbox_boot_seconds': str(BUSY_SECONDS)},
-            merge_labels=True)
-        ids.append(cluster.uuid)
-    return ids
-
-
-def wait_listed(magnum, ids, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        listed = {c.uuid for c in magnum.clusters.list()}
-        if set(ids) <= listed:
-            return
-        time.sleep(0.5)
-    raise RuntimeError('Magnum did not list the new clusters')
-
-
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
@@ -149,42 +122,21 @@ def main():
     args = parser.parse_args()
     args.seconds = min(args.seconds, 60)   # bounded, by design
 
-    started_sandbox = not sandbox_api.is_up()
-    endpoints = sandbox_api.ensure_up()
-    demo_login = endpoints['logins']['demo']
-    magnum = magnum_client.Client(
-        '1', session=test_fixtures.login(endpoints, 'demo'),
-        region_name=endpoints['region'])
-    busy_ids = busy_clusters(magnum, endpoints['cluster_template'],
-                             args.busy)
-    dashboard = None
-    try:
-        wait_listed(magnum, busy_ids)
-        dashboard = server.HorizonServer(
-            endpoints['auth_url'], os.path.join(REPO_ROOT, '.demo'),
-            port=demo_client.free_port()).start()
-        sessions = [demo_client.login(dashboard.url, demo_login['username'],
-                                     demo_login['password'])
+    with busy_cloud.busy_cloud(args.busy, 'load') as cloud:
+        login = cloud.endpoints['logins']['demo']
+        base = cloud.dashboard.url
+        sessions = [demo_client.login(base, login['username'],
+                                      login['password'])
                     for _ in range(args.users)]
         recorder = Recorder()
         deadline = time.monotonic() + args.seconds
         with concurrent.futures.ThreadPoolExecutor(args.users) as pool:
-            users = [pool.submit(browse, session, dashboard.url, busy_ids,
-                                 busy_ids, deadline, recorder)
+            users = [pool.submit(browse, session, base, cloud.busy,
+                                 cloud.busy, deadline, recorder)
                      for session in sessions]
             for user in users:
                 user.result()   # a user's own crash is not hidden
         failed = report(recorder, args.users, args.seconds)
-    finally:
-        if dashboard:
-            dashboard.stop()
-        for ident in busy_ids:
-            try:
-                magnum.clusters.delete(ident)
-            except Exception:  # already gone
-                pass
-        if started_sandbox:
-            sandbox_api.down()
     return 1 if failed else 0
 
 

@@ -19,18 +19,14 @@ import os
 import signal
 import sys
 import time
-import uuid
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO_ROOT)
 
+from bench import busy_cloud  # noqa: E402
 from demo import client as demo_client  # noqa: E402
-from demo import server  # noqa: E402
-from magnumclient import client as magnum_client  # noqa: E402
-from sandbox import api as sandbox_api  # noqa: E402
 from sandbox import process  # noqa: E402
 from sandbox import state  # noqa: E402
-from tests import conftest as test_fixtures  # noqa: E402
 
 API_TIMEOUT = 10          # the plugin's default MAGNUM_UI_API_TIMEOUT
 WAITING = 6               # requests held by the hung service at once
@@ -121,25 +117,11 @@ def print_result(name, hung, others, recovery):
 
 
 def main():
-    started_sandbox = not sandbox_api.is_up()
-    endpoints = sandbox_api.ensure_up()
-    login = endpoints['logins']['demo']
-    magnum = magnum_client.Client(
-        '1', session=test_fixtures.login(endpoints, 'demo'),
-        region_name=endpoints['region'])
-    busy = [magnum.clusters.create(
-        name='outage-%s' % uuid.uuid4().hex[:6],
-        cluster_template_id=endpoints['cluster_template'], master_count=1,
-        node_count=1, labels={'sandbox_boot_seconds': '600'},
-        merge_labels=True).uuid for _ in range(3)]
-    dashboard = None
     ok = True
-    try:
-        time.sleep(3)     # Magnum's conductor records the clusters
-        dashboard = server.HorizonServer(
-            endpoints['auth_url'], os.path.join(REPO_ROOT, '.demo'),
-            port=demo_client.free_port()).start()
-        base = dashboard.url
+    with busy_cloud.busy_cloud(3, 'outage') as cloud:
+        login = cloud.endpoints['logins']['demo']
+        busy = cloud.busy
+        base = cloud.dashboard.url
         users = [demo_client.login(base, login['username'],
                                    login['password'])
                  for _ in range(WAITING)]
@@ -161,16 +143,6 @@ def main():
         for name, pages in cases:
             result = outage(name, pages, users, bystander, base)
             ok = print_result(name, *result) and ok
-    finally:
-        if dashboard:
-            dashboard.stop()
-        for ident in busy:
-            try:
-                magnum.clusters.delete(ident)
-            except Exception:  # already gone
-                pass
-        if started_sandbox:
-            sandbox_api.down()
     print('targets met' if ok else 'TARGETS MISSED')
     return 0 if ok else 1
 
