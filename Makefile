@@ -57,4 +57,5 @@ test-e2e: venv browser-deps
 	$(PY) -m pytest tests/e2e -rs
 
 bench: venv
+	$(PY) -m pip install -q -r requirements/bench.txt
 	$(PY) bench/run_all.py

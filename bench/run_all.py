@@ -8,7 +8,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 # The benchmarks, in this order; the other modules in bench/ are their parts.
-BENCHMARKS = ('sandbox_start.py', 'load.py', 'outage.py', 'upstream.py')
+BENCHMARKS = ('sandbox_start.py', 'load.py', 'outage.py', 'upstream.py',
+              'scale.py')
 
 
 def main():

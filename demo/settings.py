@@ -75,8 +75,11 @@ settings_utils.find_static_files(HORIZON_CONFIG, AVAILABLE_THEMES,
                                  THEME_COLLECTION_DIR, ROOT_PATH)  # noqa
 
 INSTALLED_APPS = list(INSTALLED_APPS)  # noqa: F405
+# off: Horizon alone, for bench/scale.py's memory figure without the plugin
+WITH_PLUGIN = os.environ.get('MAGNUM_UI_DEMO_PLUGIN', 'on') != 'off'
 settings_utils.update_dashboards(
-    [horizon_enabled, enabled_dir.load()], HORIZON_CONFIG, INSTALLED_APPS)
+    [horizon_enabled] + ([enabled_dir.load()] if WITH_PLUGIN else []),
+    HORIZON_CONFIG, INSTALLED_APPS)
 INSTALLED_APPS[0:0] = ADD_INSTALLED_APPS  # noqa: F405
 XSTATIC_MODULES = XSTATIC_MODULES + HORIZON_CONFIG['xstatic_modules']  # noqa
 STATICFILES_DIRS += settings_utils.get_xstatic_dirs(

@@ -34,6 +34,7 @@ def test_labels_defaults_and_values():
     ({'sandbox_boot_seconds': '-1'}, 'between 0'),
     ({'sandbox_fail_at': 'etcd'}, 'network, loadbalancer, master, worker'),
     ({'kube_tag': 'latest'}, 'not a Kubernetes version'),
+    ({'sandbox_bulk': 'yes'}, 'not true or false'),
 ])
 def test_labels_invalid(bad, words):
     with pytest.raises(labels.InvalidLabel, match=words):
@@ -63,6 +64,20 @@ def test_template_groups_and_outputs():
     assert 'server' in args['files'][template.NODE_FILE]
     assert {'api_address', 'kube_minions_addresses',
             'nodegroup_gpu_pool_names'} <= set(args['template']['outputs'])
+
+
+def test_bulk_template_is_one_resource():
+    assert not labels.parse({}).bulk
+    cluster = dict(CLUSTER, labels={'sandbox_bulk': 'True',
+                                    'sandbox_boot_seconds': '0'})
+    args = template.build(cluster, [MASTER, WORKER, EXTRA])
+    assert list(args['template']['resources']) == [template.BULK_RESOURCE]
+    res = args['template']['resources'][template.BULK_RESOURCE]
+    assert res['type'] == template.TEST_RESOURCE
+    assert res['properties']['value'].startswith('172.24.4.')
+    assert res['properties']['fail'] is False
+    assert list(args['template']['outputs']) == ['api_address']
+    assert set(args) == {'template'}
 
 
 def test_template_failures_lb_removal_and_batches():

@@ -161,7 +161,13 @@ class Driver(driver.Driver):
             return  # no stack was created; the status sync finishes up
         hc = heat.client(context)
         try:
-            hc.stacks.delete(records.stack_ref(cluster))
+            # Deleting a stack that is still being created cancels the
+            # create: the sync must not record that as CREATE_FAILED before
+            # Magnum marks the cluster DELETE_IN_PROGRESS (after this).
+            with sync.operation(cluster.uuid):
+                cluster.status = STATUS.DELETE_IN_PROGRESS
+                cluster.save()
+                hc.stacks.delete(records.stack_ref(cluster))
         except heat.NotFound:
             LOG.info('Cluster %s: stack %s already gone', cluster.uuid,
                      cluster.stack_id)

@@ -5,6 +5,8 @@ sandbox_boot_seconds    seconds a simulated node takes to create or update
 sandbox_delete_seconds  seconds a simulated node takes to delete (default 2)
 sandbox_fail_at         network | loadbalancer | master | worker: that part
                         of the cluster fails on create
+sandbox_bulk            true: the cluster's stack is one Heat resource, no
+                        simulated nodes (for creating hundreds of clusters)
 kube_tag                Kubernetes version the nodes "run" (coe_version)
 containerd_version      container runtime version (container_version)
 """
@@ -14,6 +16,7 @@ import re
 BOOT_SECONDS = 'sandbox_boot_seconds'
 DELETE_SECONDS = 'sandbox_delete_seconds'
 FAIL_AT = 'sandbox_fail_at'
+BULK = 'sandbox_bulk'
 KUBE_TAG = 'kube_tag'
 CONTAINERD = 'containerd_version'
 
@@ -39,6 +42,7 @@ class Settings:
     fail_at: str = ''
     kube_tag: str = DEFAULT_KUBE_TAG
     containerd_version: str = DEFAULT_CONTAINERD
+    bulk: bool = False
 
 
 def _seconds(labels, key, default):
@@ -54,6 +58,14 @@ def _seconds(labels, key, default):
         raise InvalidLabel('label %s=%r must be between 0 and %d seconds'
                            % (key, raw, MAX_SECONDS))
     return value
+
+
+def _flag(labels, key):
+    raw = str(labels.get(key) or 'false').strip().lower()
+    if raw not in ('true', 'false'):
+        raise InvalidLabel('label %s=%r is not true or false'
+                           % (key, labels.get(key)))
+    return raw == 'true'
 
 
 def _version(labels, key, default, what):
@@ -88,7 +100,8 @@ def parse(labels):
         kube_tag=_version(labels, KUBE_TAG, DEFAULT_KUBE_TAG,
                           'a Kubernetes version'),
         containerd_version=_version(labels, CONTAINERD, DEFAULT_CONTAINERD,
-                                    'a version'))
+                                    'a version'),
+        bulk=_flag(labels, BULK))
 
 
 def check_upgrade(current_tag, new_tag):

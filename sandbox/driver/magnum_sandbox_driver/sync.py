@@ -126,7 +126,8 @@ def _finished(context, hc, ref, cluster, stack, new, seen):
     ngs = objects.NodeGroup.list(context, cluster.uuid)
     infos = [records.ng_dict(ng) for ng in ngs]
     for info in infos:
-        info['resource'] = template.resource_name(info)
+        info['resource'] = (template.BULK_RESOURCE if settings.bulk
+                            else template.resource_name(info))
     changes = {c[0]: c for c in sbstatus.nodegroup_changes(
         infos, resources, stack.stack_status, stack_reason)}
     cdict = records.cluster_dict(cluster)
@@ -155,7 +156,8 @@ def _finished(context, hc, ref, cluster, stack, new, seen):
     if not failed:
         cluster.coe_version = settings.kube_tag
         cluster.container_version = settings.containerd_version
-    members = heat.group_members(hc, ref, [i['resource'] for _, i in live])
+    members = {} if settings.bulk else heat.group_members(
+        hc, ref, [i['resource'] for _, i in live])
     nodes = [(template.node_prefix(cdict, i) + str(idx), st)
              for _, i in live
              for idx, st in sorted(members.get(i['resource'], {}).items())]

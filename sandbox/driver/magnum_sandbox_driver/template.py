@@ -20,6 +20,7 @@ NODE_FILE = 'sandbox-node.yaml'
 TEST_RESOURCE = 'OS::Heat::TestResource'
 MASTERS = 'kube_masters'
 MINIONS = 'kube_minions'
+BULK_RESOURCE = 'cluster'  # the only resource of a bulk cluster's stack
 API_PORT = 6443
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -133,6 +134,23 @@ def removal_list(cluster, ng, nodes_to_remove):
     return out
 
 
+def _bulk(cluster, settings, addr):
+    """A bulk cluster: one resource stands for the whole cluster."""
+    return {
+        'heat_template_version': TEMPLATE_VERSION,
+        'description': 'Kubernetes cluster %s (magnum_ui sandbox, bulk: '
+                       'no simulated nodes)' % cluster['name'],
+        'parameters': {'credential_serial': {'type': 'string',
+                                             'default': 'initial'}},
+        'resources': {BULK_RESOURCE: _test_resource(
+            addr['floating'], settings.boot_seconds,
+            bool(settings.fail_at))},
+        'outputs': {'api_address': {'value': {'str_replace': {
+            'template': 'https://HOST:%d' % API_PORT,
+            'params': {'HOST': {'get_attr': [BULK_RESOURCE, 'output']}}}}}},
+    }
+
+
 def build(cluster, nodegroups, removals=None, max_batch_size=None):
     """Stack arguments (template, files, environment) for Heat.
 
@@ -144,6 +162,8 @@ def build(cluster, nodegroups, removals=None, max_batch_size=None):
     """
     settings = sblabels.parse(cluster.get('labels'))
     addr = addresses(cluster)
+    if settings.bulk:
+        return {'template': _bulk(cluster, settings, addr)}
     infra = min(1.0, settings.boot_seconds)
     lb = bool(cluster.get('master_lb_enabled'))
     fip = bool(cluster.get('floating_ip_enabled', True))

@@ -1,0 +1,232 @@
+"""Fast at 1,000 clusters: ours beside upstream magnum-ui and the raw API.
+
+    .venv/bin/python bench/scale.py [--sizes 40,200,1000] [--repeat 5]
+
+One run against a sandbox of its own (``.bench/scale-sandbox``, port
+offset 600, kept between runs): for each size N, project ``scale-N`` is
+topped up to N idle clusters (bench/population.py, created through
+Magnum's API in parallel), then measured, median of ``--repeat`` runs:
+
+- raw: python-magnumclient ``clusters.list(detail=True)``, every cluster,
+  and one page of them (what the index asks); a Horizon page that calls
+  neither Magnum nor Heat (API Access), the floor of any page;
+- ours: Clusters index (cold and warm caches), detail page, Progress tab,
+  row refresh with k = 1, 10, 50 busy clusters (created for the run and
+  deleted after), navigation -> first page of rows drawn in headless
+  Chromium; Magnum and Heat API calls of each, from the sandbox's logs;
+- upstream magnum-ui 19.0.0 (bench/upstream.py's venv): its REST list and
+  navigation -> its rows drawn;
+- RSS per Horizon worker with and without the plugin, after the same pages.
+
+Prints the table and writes it (markdown) with a PNG chart and the raw
+figures (JSON) to ``bench/results/``. Stops what it started.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if REPO not in sys.path:
+    sys.path.insert(0, REPO)
+
+from sandbox import state  # noqa: E402
+
+STATE_DIR = os.path.join(REPO, '.bench', 'scale-sandbox')
+PORT_OFFSET = '600'
+os.environ.setdefault(state.DIR_ENV, STATE_DIR)
+os.environ.setdefault(state.OFFSET_ENV, PORT_OFFSET)
+
+from keystoneauth1.identity import v3  # noqa: E402
+from keystoneauth1 import session as ks_session  # noqa: E402
+
+from bench import browser_timing  # noqa: E402
+from bench import population  # noqa: E402
+from bench import scale_measure as measure  # noqa: E402
+from bench import scale_report  # noqa: E402
+from bench import upstream  # noqa: E402
+from demo import client as demo_client  # noqa: E402
+from demo import server as demo_server  # noqa: E402
+from sandbox import api as sandbox_api  # noqa: E402
+
+SIZES = (40, 200, 1000)
+BUSY = (1, 10, 50)
+PAGE_SIZE = 20          # Horizon's API_RESULT_PAGE_SIZE default
+START_TIMEOUT = 180     # a busy 2-core machine starts Horizon slowly
+GENERIC_PAGES = ('/project/', '/project/api_access/', '/settings/')
+
+
+def keystone_user_id(endpoints, name):
+    auth = v3.Password(auth_url=endpoints['auth_url'], username=name,
+                       password=name, project_name=name,
+                       user_domain_name=endpoints['user_domain_name'],
+                       project_domain_name=endpoints['project_domain_name'])
+    return ks_session.Session(auth=auth).get_user_id()
+
+
+class Size(object):
+    """The figures of one project of N clusters."""
+
+    def __init__(self, endpoints, count, repeat, ours, theirs):
+        self.endpoints, self.n, self.repeat = endpoints, count, repeat
+        self.ours, self.theirs = ours, theirs
+        self.name = population.login_name(count)
+        self.magnum = population.magnum(endpoints, self.name)
+        self.counter = measure.CallCounter(
+            os.path.join(STATE_DIR, 'log'),
+            keystone_user_id(endpoints, self.name))
+        self.fig = {'n': count}
+
+    def run(self):
+        created, seconds = population.ensure(self.endpoints, self.n)
+        self.fig['created'], self.fig['create_seconds'] = created, seconds
+        self.raw()
+        web = demo_client.login(self.ours.url, self.name, self.name)
+        self.index(web)
+        self.detail(web)
+        self.navigation()
+        self.upstream()
+        self.rows(web)
+        return self.fig
+
+    def raw(self):
+        seconds, listed = measure.median_seconds(
+            lambda: self.magnum.clusters.list(detail=True), self.repeat)
+        if len(listed) != self.n:
+            raise RuntimeError('%s has %d clusters, not %d'
+                               % (self.name, len(listed), self.n))
+        self.ids = [c.uuid for c in listed]
+        self.fig['raw_list'] = seconds
+        self.fig['raw_page'], _ = measure.median_seconds(
+            lambda: self.magnum.clusters.list(detail=True,
+                                              limit=PAGE_SIZE + 1),
+            self.repeat)
+
+    def _page(self, web, path, key, **kwargs):
+        url = self.ours.url + path
+        _, calls = self.counter.count(
+            lambda: measure.get_ok(web, url, **kwargs))
+        seconds, _ = measure.median_seconds(
+            lambda: measure.get_ok(web, url, **kwargs), self.repeat)
+        self.fig[key] = seconds
+        self.fig[key + '_calls'] = calls
+
+    def index(self, web):
+        # the first load of the project meets cold template and usage caches
+        _, self.fig['index_cold_calls'] = self.counter.count(
+            lambda: measure.get_ok(web, self.ours.url + '/project/clusters/'))
+        self._page(web, '/project/clusters/', 'index')
+        self._page(web, '/project/api_access/', 'horizon_page')
+
+    def detail(self, web):
+        path = '/project/clusters/%s/' % self.ids[0]
+        self._page(web, path, 'detail')
+        self._page(web, path + '?tab=cluster_details__progress', 'progress',
+                   headers={'X-Requested-With': 'XMLHttpRequest'})
+
+    def navigation(self):
+        rows = min(self.n, PAGE_SIZE)
+        self.fig['nav_ours'] = browser_timing.navigation_seconds(
+            self.ours.url, self.name, self.name, '/project/clusters/',
+            upstream.OURS_ROWS, rows, repeat=self.repeat)
+
+    def upstream(self):
+        web = demo_client.login(self.theirs.url, self.name, self.name)
+        self.fig['upstream_rest'] = upstream.rest_list_seconds(
+            web, self.theirs.url, self.repeat, self.n)
+        self.fig['nav_upstream'] = browser_timing.navigation_seconds(
+            self.theirs.url, self.name, self.name, '/project/clusters/',
+            upstream.UPSTREAM_ROWS, upstream_rows(self.n),
+            repeat=self.repeat)
+
+    def rows(self, web):
+        """Row refresh of k busy clusters, as the page they are on asks."""
+        busy = population.create_many(
+            self.magnum, self.endpoints['cluster_template'], max(BUSY),
+            population.BUSY_LABELS, prefix=population.BUSY_PREFIX,
+            timeout=120)
+        try:
+            listed = population.wait_for(
+                self.magnum, busy, lambda s: s == 'CREATE_IN_PROGRESS',
+                time.monotonic() + 300)
+            order = [c.uuid for c in self.magnum.clusters.list()]
+            busy = [i for i in order if i in listed]
+            # the page starting at the first busy cluster
+            marker = order[order.index(busy[0]) - 1]
+            for k in BUSY:
+                path = '/project/clusters/rows/?ids=%s&marker=%s' % (
+                    ','.join(busy[:k]), marker)
+                self._page(web, path, 'rows_%d' % k)
+        finally:
+            population.delete_all(self.magnum, busy)
+
+
+def upstream_rows(count):
+    """Rows to wait for: a page (Angular draws a page's rows in one frame;
+    upstream's table pages by Horizon's pageSize, 20, after listing all)."""
+    return min(count, PAGE_SIZE)
+
+
+def memory(endpoints, ours, rounds=10):
+    """RSS per worker (MiB) of ours and of Horizon without the plugin."""
+    name = population.login_name(max(SIZES))
+    web = demo_client.login(ours.url, name, name)
+    measure.warm_pages(web, ours.url, GENERIC_PAGES + (
+        '/project/clusters/', '/project/cluster_templates/'), rounds)
+    with_plugin = measure.worker_rss_mib(ours.process.pid)
+    os.environ['MAGNUM_UI_DEMO_PLUGIN'] = 'off'
+    try:
+        bare = demo_server.HorizonServer(
+            endpoints['auth_url'],
+            os.path.join(REPO, '.bench', 'demo-state-without-plugin'),
+            port=demo_client.free_port()).start(START_TIMEOUT)
+    finally:
+        del os.environ['MAGNUM_UI_DEMO_PLUGIN']
+    try:
+        web = demo_client.login(bare.url, name, name)
+        measure.warm_pages(web, bare.url, GENERIC_PAGES, rounds)
+        without = measure.worker_rss_mib(bare.process.pid)
+    finally:
+        bare.stop()
+    return {'rss_with': with_plugin, 'rss_without': without}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--sizes', default=','.join(map(str, SIZES)))
+    parser.add_argument('--repeat', type=int, default=5)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(',')]
+    started_sandbox = not sandbox_api.is_up()
+    endpoints = sandbox_api.ensure_up()
+    upstream.ensure_venv()
+    servers, figures = [], []
+    try:
+        ours = demo_server.HorizonServer(
+            endpoints['auth_url'], os.path.join(REPO, '.bench', 'demo-state'),
+            port=demo_client.free_port()).start(START_TIMEOUT)
+        servers.append(ours)
+        theirs = upstream.UpstreamHorizon(endpoints['auth_url'],
+                                          demo_client.free_port()).start(
+                                              START_TIMEOUT)
+        servers.append(theirs)
+        for count in sizes:
+            print('== N = %d' % count, flush=True)
+            figures.append(Size(endpoints, count, args.repeat, ours,
+                                theirs).run())
+            print(json.dumps(figures[-1]), flush=True)
+        extra = memory(endpoints, ours)
+    finally:
+        for server in reversed(servers):
+            server.stop()
+        if started_sandbox:
+            sandbox_api.down()
+    print(scale_report.write(figures, extra, os.path.join(REPO, 'bench',
+                                                          'results')))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
