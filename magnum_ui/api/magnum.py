@@ -9,6 +9,7 @@ from magnum_ui.api import wrappers
 from magnum_ui.api.client import api_version  # noqa: F401
 from magnum_ui.api.client import magnumclient
 from magnum_ui.api.client import supports  # noqa: F401
+from magnum_ui.api.client import supports_cached  # noqa: F401
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
 
 LOG = logging.getLogger(__name__)

@@ -84,6 +84,15 @@ def wait_row_class(browser, name, css_class, timeout=LONG):
         for row in d.find_elements(By.CSS_SELECTOR, row_css(name))))
 
 
+def wait_usage_picture(browser):
+    """The usage picture: cached it is in the page, else the page loads it
+    after it is shown and puts it in the placeholder's place."""
+    live_wait(browser, 60).until(lambda d: d.find_elements(
+        By.CSS_SELECTOR, '#cluster-usage #cluster-usage-clusters'))
+    assert not browser.find_all('#cluster-usage[data-usage-url]')
+    assert not browser.find_all('#cluster-usage[data-usage-error]')
+
+
 def row_action(browser, name, action):
     row = browser.find(row_css(name))
     cluster_id = row.get_attribute('data-object-id')
@@ -100,6 +109,8 @@ def test_create_watch_resize_delete(browser):
     create_cluster(browser, name, 'sandbox_boot_seconds=2')
     mark_page(browser)
     browser.find(row_css(name))
+    # The create forgot the cached picture: loaded after the page.
+    wait_usage_picture(browser)
     browser.screenshot('clusters-02-created')
     wait_row_class(browser, name, 'status_up')
     assert 'Active' in browser.find(row_css(name)).text

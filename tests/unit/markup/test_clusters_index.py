@@ -1,4 +1,4 @@
-"""Clusters index, usage picture, row refresh JSON and their messages."""
+"""Clusters index, usage fragment, row refresh JSON and their messages."""
 
 import json
 
@@ -14,6 +14,7 @@ from tests.unit import markup
 
 INDEX_URL = reverse('horizon:project:clusters:index')
 ROWS_URL = reverse('horizon:project:clusters:rows')
+USAGE_URL = reverse('horizon:project:clusters:usage')
 PAGE = ['cluster_list', 'cluster_template_list', 'stats_get', 'quota_get']
 PAGE_MOCKS = {magnum: PAGE}
 DELETE_MOCKS = {magnum: PAGE + ['cluster_delete']}
@@ -82,13 +83,14 @@ class IndexMarkupTests(markup.InertAssertions, base.ClustersTestCase):
         self.assertContains(res, '3/7')
 
     @helpers.create_mocks(PAGE_MOCKS)
-    def test_usage_error_from_magnum_is_escaped(self):
+    def test_usage_error_from_magnum_is_escaped_in_the_fragment(self):
         self.mock_page([hostile_cluster()])
         self.mock_stats_get.side_effect = base.magnum_error(
             500, markup.hostile('stats'))
-        res = self.client.get(INDEX_URL)
-        self.assertPage(res, 'stats', 'cname')
+        res = self.client.get(USAGE_URL)
+        self.assertPage(res, 'stats')
         self.assertContains(res, 'id="cluster-usage"')
+        self.assertContains(res, 'cluster-usage-error')
 
     @helpers.create_mocks(PAGE_MOCKS)
     def test_list_error_message_is_escaped(self):

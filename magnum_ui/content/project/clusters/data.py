@@ -4,7 +4,8 @@ The list is paged with Magnum's limit and marker (one page, one call).
 Template names for the template column come from a short-lived cache and
 are listed only when a shown template id is unknown or the cache expired,
 so a reload or a row refresh usually costs one Magnum call (the cluster
-list).
+list). The row refresh lists the page its rows are on, and every cluster
+of the project only when a row is not on it.
 """
 
 import logging
@@ -12,8 +13,11 @@ import logging
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from openstack_dashboard.utils import settings as dashboard_settings
+
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
+from magnum_ui import exceptions as magnum_exceptions
 
 LOG = logging.getLogger(__name__)
 TEMPLATE_NAMES_SECONDS = 60
@@ -58,6 +62,33 @@ def clusters_page(request, page_size, marker=None, prev_marker=None):
         listed = listed[:page_size]
         has_prev = bool(marker)
     return _own(request, listed), has_more, has_prev
+
+
+def clusters_for_rows(request, ids, marker=None, prev_marker=None):
+    """(clusters, complete): where the row refresh finds the rows ``ids``.
+
+    The page the rows were shown on (the index's markers), from one list
+    call. Every cluster of the project (a second call) only when some id is
+    not on it and Magnum has other pages: the name filter, or a new
+    cluster's placeholder, shows rows of other pages; an id on none is
+    gone. ``complete`` is False when the clusters are one page of several.
+    A marker Magnum no longer knows (its cluster was deleted) means the
+    page is gone: every cluster, then.
+    """
+    try:
+        clusters, has_more, has_prev = clusters_page(
+            request, dashboard_settings.get_page_size(request),
+            marker=marker, prev_marker=prev_marker)
+    except magnum_exceptions.NOT_FOUND:
+        if not (marker or prev_marker):
+            raise
+        return every_project_cluster(request), True
+    if not (has_more or has_prev):
+        return clusters, True
+    listed = {cluster.id for cluster in clusters}
+    if all(cluster_id in listed for cluster_id in ids):
+        return clusters, False
+    return every_project_cluster(request), True
 
 
 def filter_by_name(clusters, text):

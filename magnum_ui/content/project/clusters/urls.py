@@ -13,6 +13,7 @@ CLUSTER = r'^(?P<cluster_id>[^/]+)/'
 urlpatterns = [
     re_path(r'^$', views.IndexView.as_view(), name='index'),
     re_path(r'^rows/$', views.RowsView.as_view(), name='rows'),
+    re_path(r'^usage/$', views.UsageView.as_view(), name='usage'),
     re_path(r'^create/', include((create_urls, 'create'))),
     re_path(CLUSTER + r'$', views.DetailView.as_view(), name='detail'),
     re_path(CLUSTER + r'certificates/',

@@ -2,7 +2,9 @@
 
 The clusters page shows the picture from a short per-project cache, so a
 reload within USAGE_SECONDS costs no stats or quota call; accepted
-creates and deletes forget it.
+creates and deletes forget it. When it is not cached the page does not
+wait for it: it shows a placeholder and loads the picture (the usage view)
+after it is shown.
 """
 
 import logging
@@ -74,6 +76,17 @@ def _usage_key(request):
 def forget(request):
     """Drop the cached picture (the project's clusters just changed)."""
     cache.delete(_usage_key(request))
+
+
+def cached_usage(request):
+    """The cached picture, or None when it is not cached; asks nothing."""
+    cached = cache.get(_usage_key(request))
+    return cached[0] if cached is not None else None
+
+
+def offered(request):
+    """Whether Magnum may have stats, judged without any network call."""
+    return magnum.supports_cached(request, 'stats')
 
 
 def project_usage(request, fresh=False):

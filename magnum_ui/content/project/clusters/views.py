@@ -1,7 +1,10 @@
-"""Clusters list, batched row refresh, and detail page."""
+"""Clusters list, its usage picture, batched row refresh, detail page."""
+
+from urllib import parse
 
 from django.conf import settings
 from django import http
+from django import shortcuts
 from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -84,24 +87,52 @@ class IndexView(tables.DataTableView):
             names = data.known_template_names(self.request)
         return data.name_templates(clusters, names)
 
+    def _rows_url(self):
+        """The row refresh of this page: it lists the page shown."""
+        meta = self.table_class._meta
+        params = {name: self.request.GET[name]
+                  for name in (meta.pagination_param,
+                               meta.prev_pagination_param)
+                  if self.request.GET.get(name)}
+        url = reverse('horizon:project:clusters:rows')
+        return '%s?%s' % (url, parse.urlencode(params)) if params else url
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context['usage'] = usage.project_usage(self.request)
-        context['rows_url'] = reverse('horizon:project:clusters:rows')
+        # The picture costs two Magnum calls: cached, it shows at once;
+        # otherwise the page loads it (UsageView) after it is shown.
+        context['usage'] = usage.cached_usage(self.request)
+        if context['usage'] is None and usage.offered(self.request):
+            context['usage_url'] = reverse('horizon:project:clusters:usage')
+        context['rows_url'] = self._rows_url()
         context['poll_interval'] = poll_interval()
         context['max_poll_interval'] = MAX_POLL_INTERVAL
         return context
 
 
-class RowsView(django_views.View):
-    """Rendered rows of the given clusters, from one Magnum list call.
+class UsageView(django_views.View):
+    """The usage picture (_usage.html), loaded by the index page after it
+    is shown. A Magnum failure shows inside the picture, never as a 500;
+    without Magnum stats the answer is empty."""
 
-    GET ?ids=a,b,c → {"rows": {id: "<tr …>"}, "gone": [ids Magnum no
-    longer has]}. Rows are rendered by the table's own Row class, exactly
-    as on the full page. On a Magnum failure: 503 with its message, so the
-    page backs off and tries again. The rows may be on any page (or found
-    by the name filter), so every cluster of the project is listed: one
-    call up to Magnum's max_limit (1000 by default) clusters.
+    def get(self, request, *args, **kwargs):
+        picture = usage.project_usage(request)
+        if picture is None:
+            return http.HttpResponse('')
+        return shortcuts.render(request, 'magnum_ui/clusters/_usage.html',
+                                {'usage': picture})
+
+
+class RowsView(django_views.View):
+    """Rendered rows of the given clusters, usually from one list call.
+
+    GET ?ids=a,b,c[&marker=…|&prev_marker=…] → {"rows": {id: "<tr …>"},
+    "gone": [ids Magnum no longer has]}. Rows are rendered by the table's
+    own Row class, exactly as on the full page. On a Magnum failure: 503
+    with its message, so the page backs off and tries again. The markers
+    are the index page's: that page is listed (one call), and every
+    cluster of the project only when a row is not on it
+    (data.clusters_for_rows).
     """
 
     table_class = cluster_tables.ClustersTable
@@ -111,12 +142,19 @@ class RowsView(django_views.View):
         ids = list(dict.fromkeys(ids))[:MAX_ROW_IDS]
         if not ids:
             return http.JsonResponse({'rows': {}, 'gone': []})
+        meta = self.table_class._meta
         try:
-            clusters = data.every_project_cluster(request)
+            clusters, complete = data.clusters_for_rows(
+                request, ids,
+                marker=request.GET.get(meta.pagination_param) or None,
+                prev_marker=request.GET.get(meta.prev_pagination_param)
+                or None)
         except Exception as exc:
             return http.JsonResponse({'error': errors.reason(exc)},
                                      status=503)
-        clusters = pending.apply(request, clusters, wanted_ids=ids)
+        # One page of several keeps the pending entries of other pages.
+        clusters = pending.apply(request, clusters, wanted_ids=ids,
+                                 partial=not complete)
         found = {c.id: c for c in clusters if c.id in ids}
         data.name_templates(found.values(), data.cached_template_names(
             request, [c.cluster_template_id for c in found.values()]))

@@ -1,11 +1,13 @@
 """Fast at many clusters: backend calls per index load and row refresh.
 
 Counted through the service-layer mocks: template names and the usage
-picture come from short caches, Heat is asked about a few busy rows per
-request, and the list is paged with Magnum's limit and marker.
+picture come from short caches (the picture, when not cached, is loaded
+after the page), Heat is asked about a few busy rows per request, and the
+list is paged with Magnum's limit and marker.
 """
 
 import json
+from unittest import mock
 
 from django.core.cache import cache
 from django.test.utils import override_settings
@@ -23,6 +25,7 @@ from tests.unit import magnum_data
 
 INDEX_URL = test_index.INDEX_URL
 ROWS_URL = reverse('horizon:project:clusters:rows')
+USAGE_URL = reverse('horizon:project:clusters:usage')
 RESOURCES = heat_fake.fixture('sandbox_creating_resources.json')['resources']
 
 
@@ -51,10 +54,14 @@ class SteadyIndexTests(base.ClustersTestCase):
     def test_reload_is_one_magnum_call(self):
         test_index.IndexTests.mock_page(self)
         first = self.client.get(INDEX_URL)
-        # The first load lists everything and shows the names.
+        # The first load lists the page and the names; the usage picture
+        # comes after it (the page's own request for it).
         self.assertContains(first, 'k8s-small')
-        self.assertContains(first, '3 of 10 used')
+        self.assertContains(first, 'data-usage-url')
+        self.assertEqual(1, self.mock_cluster_list.call_count)
         self.assertEqual(1, self.mock_cluster_template_list.call_count)
+        self.mock_stats_get.assert_not_called()
+        self.assertContains(self.client.get(USAGE_URL), '3 of 10 used')
         self.assertEqual(1, self.mock_stats_get.call_count)
         self.assertEqual(1, self.mock_quota_get.call_count)
         for mocked in (self.mock_cluster_list, self.mock_stats_get,
@@ -89,10 +96,10 @@ class SteadyIndexTests(base.ClustersTestCase):
     def test_usage_failure_is_not_cached(self):
         test_index.IndexTests.mock_page(self)
         self.mock_stats_get.side_effect = base.magnum_error(500, 'no stats')
-        self.client.get(INDEX_URL)
+        self.assertContains(self.client.get(USAGE_URL), 'no stats')
         self.mock_stats_get.side_effect = None
         self.mock_stats_get.return_value = test_index.stats(3, 9)
-        res = self.client.get(INDEX_URL)
+        res = self.client.get(USAGE_URL)
         self.assertContains(res, '3 of 10 used')
         self.assertEqual(2, self.mock_stats_get.call_count)
 
@@ -101,10 +108,14 @@ class SteadyIndexTests(base.ClustersTestCase):
                                     'cluster_delete']})
     def test_delete_forgets_the_usage_picture(self):
         test_index.IndexTests.mock_page(self)
-        self.client.get(INDEX_URL)
+        self.client.get(USAGE_URL)
+        self.assertNotContains(self.client.get(INDEX_URL), 'data-usage-url')
         self.client.post(INDEX_URL, {
             'action': 'clusters__delete__%s' % self.cluster().id})
-        self.client.get(INDEX_URL)
+        # Forgotten: the page loads it again after it is shown.
+        self.assertContains(self.client.get(INDEX_URL), 'data-usage-url')
+        self.assertEqual(1, self.mock_stats_get.call_count)
+        self.client.get(USAGE_URL)
         self.assertEqual(2, self.mock_stats_get.call_count)
 
 
@@ -155,14 +166,11 @@ class HeatBudgetTests(unit_helpers.MagnumTestCase):
         self.assertEqual([], self.asked())
         self.assertTrue(all('15/18' in html for html in rows.values()))
 
-    @helpers.create_mocks({magnum: ['cluster_list', 'cluster_template_list',
-                                    'stats_get', 'quota_get'],
+    @helpers.create_mocks({magnum: ['cluster_list', 'cluster_template_list'],
                            heat: ['stack_resources']})
     def test_index_asks_three_stacks(self):
         self.mock_cluster_list.return_value = self.busy
         self.mock_cluster_template_list.return_value = []
-        self.mock_stats_get.return_value = test_index.stats(10, 30)
-        self.mock_quota_get.return_value = test_index.quota(20)
         self.mock_stack_resources.return_value = RESOURCES
         res = self.client.get(INDEX_URL)
         self.assertEqual(3, len(self.asked()))
@@ -252,10 +260,14 @@ class PaginationTests(base.ClustersTestCase):
     @helpers.create_mocks({magnum: ['cluster_list', 'cluster_template_list',
                                     'stats_get', 'quota_get']})
     def test_rows_refresh_finds_a_busy_row_beyond_the_first_page(self):
+        """A row not on the page (the name filter showed it): the page,
+        then every cluster, as Magnum has more pages."""
         self.mock_magnum()
         res = self.client.get(ROWS_URL, {'ids': self.five[4].id})
         answer = json.loads(res.content)
         self.assertEqual([self.five[4].id], list(answer['rows']))
         self.assertEqual([], answer['gone'])
-        self.mock_cluster_list.assert_called_once_with(
-            helpers.IsHttpRequest(), limit=magnum.EVERY)
+        self.assertEqual(
+            [mock.call(helpers.IsHttpRequest(), limit=3, marker=None),
+             mock.call(helpers.IsHttpRequest(), limit=magnum.EVERY)],
+            self.mock_cluster_list.call_args_list)
