@@ -25,6 +25,7 @@ if REPO not in sys.path:
 from keystoneauth1.identity import v3  # noqa: E402
 from keystoneauth1 import session as ks_session  # noqa: E402
 from magnumclient import client as magnum_client  # noqa: E402
+from magnumclient import exceptions as mc_exc  # noqa: E402
 
 from sandbox import api as sandbox_api  # noqa: E402
 from tests import conftest as test_fixtures  # noqa: E402
@@ -79,12 +80,22 @@ def magnum(endpoints, name):
                                 region_name=endpoints['region'])
 
 
-def create(client, template, labels, prefix=PREFIX, timeout=None):
+def create(client, template, labels, prefix=PREFIX, timeout=None,
+           attempts=3):
     kwargs = {'create_timeout': timeout} if timeout else {}
-    return client.clusters.create(
-        name='%s%s' % (prefix, uuid.uuid4().hex[:8]),
-        cluster_template_id=template, master_count=1, node_count=1,
-        labels=labels, merge_labels=True, **kwargs).uuid
+    for attempt in range(attempts):
+        try:
+            return client.clusters.create(
+                name='%s%s' % (prefix, uuid.uuid4().hex[:8]),
+                cluster_template_id=template, master_count=1, node_count=1,
+                labels=labels, merge_labels=True, **kwargs).uuid
+        except mc_exc.BadRequest:
+            # A just-started Neutron server sometimes lists no external
+            # network under concurrent requests ("Unable to find external
+            # network public"); the same request succeeds a moment later.
+            if attempt == attempts - 1:
+                raise
+            time.sleep(2)
 
 
 def create_many(client, template, count, labels, prefix=PREFIX,

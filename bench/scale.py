@@ -169,28 +169,37 @@ def upstream_rows(count):
     return min(count, PAGE_SIZE)
 
 
-def memory(endpoints, ours, rounds=10):
-    """RSS per worker (MiB) of ours and of Horizon without the plugin."""
+def _fresh_rss(endpoints, plugin, paths, rounds):
+    """RSS per worker of a fresh Horizon (plugin 'on' or 'off') once
+    ``paths`` were each loaded ``rounds`` times by the largest project."""
     name = population.login_name(max(SIZES))
-    web = demo_client.login(ours.url, name, name)
-    measure.warm_pages(web, ours.url, GENERIC_PAGES + (
-        '/project/clusters/', '/project/cluster_templates/'), rounds)
-    with_plugin = measure.worker_rss_mib(ours.process.pid)
-    os.environ['MAGNUM_UI_DEMO_PLUGIN'] = 'off'
+    os.environ['MAGNUM_UI_DEMO_PLUGIN'] = plugin
     try:
-        bare = demo_server.HorizonServer(
+        server = demo_server.HorizonServer(
             endpoints['auth_url'],
-            os.path.join(REPO, '.bench', 'demo-state-without-plugin'),
+            os.path.join(REPO, '.bench', 'demo-state-plugin-' + plugin),
             port=demo_client.free_port()).start(START_TIMEOUT)
     finally:
         del os.environ['MAGNUM_UI_DEMO_PLUGIN']
     try:
-        web = demo_client.login(bare.url, name, name)
-        measure.warm_pages(web, bare.url, GENERIC_PAGES, rounds)
-        without = measure.worker_rss_mib(bare.process.pid)
+        web = demo_client.login(server.url, name, name)
+        measure.warm_pages(web, server.url, paths, rounds)
+        return measure.worker_rss_mib(server.process.pid)
     finally:
-        bare.stop()
-    return {'rss_with': with_plugin, 'rss_without': without}
+        server.stop()
+
+
+def memory(endpoints, rounds=10):
+    """RSS per worker (MiB) of Horizon with the plugin (its pages at the
+    largest size too) and without it, each freshly started."""
+    name = population.login_name(max(SIZES))
+    first = population.magnum(endpoints, name).clusters.list(limit=1)[0]
+    plugin_pages = ('/project/clusters/', '/project/cluster_templates/',
+                    '/project/clusters/%s/' % first.uuid)
+    return {'rss_with': _fresh_rss(endpoints, 'on',
+                                   GENERIC_PAGES + plugin_pages, rounds),
+            'rss_without': _fresh_rss(endpoints, 'off', GENERIC_PAGES,
+                                      rounds)}
 
 
 def main(argv=None):
@@ -217,7 +226,9 @@ def main(argv=None):
             figures.append(Size(endpoints, count, args.repeat, ours,
                                 theirs).run())
             print(json.dumps(figures[-1]), flush=True)
-        extra = memory(endpoints, ours)
+        for server in reversed(servers):
+            server.stop()
+        extra = memory(endpoints)
     finally:
         for server in reversed(servers):
             server.stop()

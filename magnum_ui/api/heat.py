@@ -82,6 +82,13 @@ def stack_get(request, stack_id):
     return _wire(stack)
 
 
+def stack_identity(stack):
+    """``name/id`` of a stack dict: Heat answers it without a redirect."""
+    if stack.get('stack_name'):
+        return '%s/%s' % (stack['stack_name'], stack['id'])
+    return stack['id']
+
+
 def stack_resources(request, stack_id, nested_depth=0):
     """Resources of the stack and of its nested stacks down to nested_depth."""
     return [_wire(res) for res in StackResource.list(

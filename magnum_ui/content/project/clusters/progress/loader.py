@@ -63,9 +63,11 @@ def get_progress(request, cluster):
         return _unavailable(cluster, NO_STACK)
     try:
         stack = heat.stack_get(request, stack_id)
-        raw_resources = heat.stack_resources(request, stack['id'],
+        # name/id is Heat's canonical path: no redirect, half the requests
+        identity = heat.stack_identity(stack)
+        raw_resources = heat.stack_resources(request, identity,
                                              nested_depth=NESTED_DEPTH)
-        raw_events = heat.stack_events(request, stack['id'],
+        raw_events = heat.stack_events(request, identity,
                                        nested_depth=NESTED_DEPTH,
                                        limit=EVENT_LIMIT)
     except sdk_exceptions.NotFoundException:

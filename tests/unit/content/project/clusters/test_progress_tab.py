@@ -95,10 +95,11 @@ class ProgressTabTests(magnum_helpers.MagnumTestCase):
         self.assertNotContains(res, 'id="mui-progress-failure"')
         self.mock_stack_get.assert_called_once_with(
             helpers.IsHttpRequest(), cluster.stack_or_cluster_id)
+        canonical = '%s/%s' % (stack['stack_name'], stack['id'])
         self.mock_stack_resources.assert_called_once_with(
-            helpers.IsHttpRequest(), stack['id'], nested_depth=3)
+            helpers.IsHttpRequest(), canonical, nested_depth=3)
         self.mock_stack_events.assert_called_once_with(
-            helpers.IsHttpRequest(), stack['id'], nested_depth=3, limit=100)
+            helpers.IsHttpRequest(), canonical, nested_depth=3, limit=100)
 
     @helpers.create_mocks({heat: ['stack_get', 'stack_resources',
                                   'stack_events']})
