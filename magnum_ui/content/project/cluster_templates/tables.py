@@ -13,6 +13,7 @@ from horizon.utils import filters
 
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
+from magnum_ui.content.common import policy
 from magnum_ui.content.project.clusters import data as cluster_data
 
 POLICY = 'container-infra'
@@ -58,7 +59,8 @@ def delete_failure_message(request, template, exc):
     return message
 
 
-class CreateClusterTemplate(tables.LinkAction):
+class CreateClusterTemplate(policy.CheckedOncePerRequest,
+                            tables.LinkAction):
     name = 'create'
     verbose_name = _('Create Cluster Template')
     url = 'horizon:project:cluster_templates:create'
@@ -67,7 +69,8 @@ class CreateClusterTemplate(tables.LinkAction):
     policy_rules = ((POLICY, 'clustertemplate:create'),)
 
 
-class UpdateClusterTemplate(tables.LinkAction):
+class UpdateClusterTemplate(policy.CheckedOncePerRequest,
+                            tables.LinkAction):
     name = 'update'
     verbose_name = _('Update Cluster Template')
     url = 'horizon:project:cluster_templates:update'
@@ -76,7 +79,8 @@ class UpdateClusterTemplate(tables.LinkAction):
     policy_rules = ((POLICY, 'clustertemplate:update'),)
 
 
-class CloneClusterTemplate(tables.LinkAction):
+class CloneClusterTemplate(policy.CheckedOncePerRequest,
+                           tables.LinkAction):
     name = 'clone'
     verbose_name = _('Clone Cluster Template')
     url = 'horizon:project:cluster_templates:clone'
@@ -85,7 +89,8 @@ class CloneClusterTemplate(tables.LinkAction):
     policy_rules = ((POLICY, 'clustertemplate:create'),)
 
 
-class CreateClusterFromTemplate(tables.LinkAction):
+class CreateClusterFromTemplate(policy.CheckedOncePerRequest,
+                                tables.LinkAction):
     name = 'create_cluster'
     verbose_name = _('Create Cluster')
     classes = ('ajax-modal',)
@@ -106,7 +111,8 @@ class CreateClusterFromTemplate(tables.LinkAction):
             {'cluster_template_id': template.id}))
 
 
-class DeleteClusterTemplate(tables.DeleteAction):
+class DeleteClusterTemplate(policy.CheckedOncePerRequest,
+                            tables.DeleteAction):
     policy_rules = ((POLICY, 'clustertemplate:delete'),)
 
     @staticmethod

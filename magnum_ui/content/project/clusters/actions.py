@@ -8,6 +8,7 @@ from horizon import tables
 
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
+from magnum_ui.content.common import policy
 from magnum_ui.content.project.clusters.certificates \
     import actions as cert_actions
 from magnum_ui.content.project.clusters.operations import actions as operations
@@ -16,7 +17,7 @@ from magnum_ui.content.project.clusters import pending
 from magnum_ui.content.project.clusters import usage
 
 
-class CreateCluster(tables.LinkAction):
+class CreateCluster(policy.CheckedOncePerRequest, tables.LinkAction):
     name = 'create'
     verbose_name = _('Create Cluster')
     url = 'horizon:project:clusters:create:index'
@@ -25,7 +26,7 @@ class CreateCluster(tables.LinkAction):
     policy_rules = (('container-infra', 'cluster:create'),)
 
 
-class DeleteCluster(tables.DeleteAction):
+class DeleteCluster(policy.CheckedOncePerRequest, tables.DeleteAction):
     policy_rules = (('container-infra', 'cluster:delete'),)
 
     @staticmethod

@@ -11,6 +11,7 @@ from horizon import tables
 
 from magnum_ui.api import magnum
 from magnum_ui import statuses
+from magnum_ui.content.common import policy
 
 URL_NAMESPACE = 'horizon:project:clusters:certificates'
 
@@ -45,7 +46,8 @@ def cluster_policy_target(cluster):
     return {'project_id': cluster.project_id, 'user_id': cluster.user_id}
 
 
-class ClusterLinkAction(tables.LinkAction):
+class ClusterLinkAction(policy.CheckedOncePerRequest,
+                        tables.LinkAction):
     url_name = None
     # The API feature (magnum_ui.api.versions) the action needs, if any.
     feature = None

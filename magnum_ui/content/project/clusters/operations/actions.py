@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from horizon import tables
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import policy
 from magnum_ui.content.project.clusters.operations import allowed
 
 
-class ResizeCluster(tables.LinkAction):
+class ResizeCluster(policy.CheckedOncePerRequest, tables.LinkAction):
     name = 'resize'
     verbose_name = _('Resize Cluster')
     url = 'horizon:project:clusters:operations:resize'
@@ -21,7 +22,7 @@ class ResizeCluster(tables.LinkAction):
                 and magnum.supports(request, 'resize'))
 
 
-class UpgradeCluster(tables.LinkAction):
+class UpgradeCluster(policy.CheckedOncePerRequest, tables.LinkAction):
     name = 'upgrade'
     verbose_name = _('Upgrade Cluster')
     url = 'horizon:project:clusters:operations:upgrade'
