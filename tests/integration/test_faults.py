@@ -62,13 +62,7 @@ SESSIONS = 6        # logged-in sessions per user
 # Such a problem is written to the matrix and makes its test xfail instead
 # of fail; a known gap no longer seen is written there too ("KNOWN GAP NOT
 # SEEN").  Remove the entry once the view is fixed.
-NO_TEMPLATES = ({'message'}, 'choices.templates_by_id() logs a failed '
-                'template list and returns {}: the wizard offers "No cluster '
-                'template available" and says nothing about Magnum')
-KNOWN_GAPS = {
-    ('create cluster GET', 'all'): NO_TEMPLATES,
-    ('create cluster POST', 'all'): NO_TEMPLATES,
-}
+KNOWN_GAPS = {}
 
 
 def _free_port():
