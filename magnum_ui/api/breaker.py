@@ -28,6 +28,15 @@ class BackendUnavailable(ks_exceptions.ConnectFailure):
     """The endpoint did not answer a moment ago and is not asked again yet."""
 
 
+def why(error):
+    """What went wrong with the call, in the user's words."""
+    if isinstance(error, ks_exceptions.ConnectTimeout):
+        return 'it did not answer in time'
+    if 'refused' in str(error).lower():
+        return 'it refused the connection'
+    return 'it could not be reached'
+
+
 def check(endpoint, service, ttl, now=time.monotonic):
     with _down_lock:
         failed = _down.get(endpoint)
@@ -39,8 +48,8 @@ def check(endpoint, service, ttl, now=time.monotonic):
             _down[endpoint] = (now(), failed[1])
             return
     raise BackendUnavailable(message=(
-        '%s at %s did not answer; not asked again for %d s (%s)'
-        % (service, endpoint, math.ceil(left), failed[1])))
+        '%s at %s is unavailable: %s a moment ago. It will be tried again '
+        'in %d s.' % (service, endpoint, failed[1], math.ceil(left))))
 
 
 def record(endpoint, error, now=time.monotonic):
@@ -49,7 +58,7 @@ def record(endpoint, error, now=time.monotonic):
         if error is None:
             _down.pop(endpoint, None)
         else:
-            _down[endpoint] = (now(), str(error))
+            _down[endpoint] = (now(), why(error))
 
 
 def forget():
