@@ -15,6 +15,8 @@ import urllib.parse
 from keystoneauth1 import exceptions as ks_exceptions
 from keystoneauth1 import session as ks_session
 
+from magnum_ui.api import answers
+
 FAILURE_TTL_SECONDS = 30
 # keystoneauth raises ConnectTimeout for read timeouts too; RequestTimeout
 # is an HTTP 408, an answer.
@@ -67,7 +69,9 @@ def forget():
 
 
 class Session(ks_session.Session):
-    """A keystoneauth session that does not call a down endpoint."""
+    """A keystoneauth session that does not call a down endpoint, and
+    raises ``answers.UnreadableAnswer`` for an answer that is not JSON
+    (``check_body=False``: the caller reads only the headers)."""
 
     def __init__(self, *args, service='Magnum',
                  failure_ttl=FAILURE_TTL_SECONDS, **kwargs):
@@ -82,12 +86,15 @@ class Session(ks_session.Session):
         parts = urllib.parse.urlsplit(url or '')
         return '%s://%s' % (parts.scheme, parts.netloc)
 
-    def request(self, url, method, **kwargs):
+    def request(self, url, method, check_body=True, **kwargs):
         endpoint = self._endpoint(url, kwargs)
         check(endpoint, self.service, self.failure_ttl)
         error = None
         try:
-            return super().request(url, method, **kwargs)
+            response = super().request(url, method, **kwargs)
+            if check_body:
+                answers.check(response, method, self.service, endpoint)
+            return response
         except NOT_ANSWERED as exc:
             error = exc
             raise

@@ -1,5 +1,6 @@
 """Magnum service layer: every call the panels make to Magnum goes here."""
 
+import json
 import logging
 
 from openstack_dashboard.contrib.developer.profiler import api as profiler
@@ -28,6 +29,9 @@ def _only(fields, values):
 
 def error_message(exc):
     """Magnum's own words for a failure (its detail, else its title)."""
+    if isinstance(exc, json.JSONDecodeError):
+        # A parser's words ("Expecting value: line 1 column 1") say nothing.
+        return 'The service returned an answer that could not be read.'
     details = getattr(exc, 'details', None)
     message = getattr(exc, 'message', None)
     if isinstance(details, str) and details.strip():
