@@ -1,4 +1,4 @@
-"""Settings of the Horizon the fault suite runs (test_faults.py).
+"""Settings of the Horizon the fault suite runs (tests/integration/faults).
 
 The demo settings, plus:
 
