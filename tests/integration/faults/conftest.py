@@ -2,9 +2,10 @@
 one set-up for the whole suite).
 
 ``proxies`` routes the dashboard's Magnum and Heat through sandbox
-.faultproxy; ``world`` the templates and clusters; ``horizon`` the Horizon
-under test; ``users`` logged-in sessions; ``forms`` the POST bodies;
-``baseline`` every view in pass mode.
+.faultproxy; ``created`` asks Magnum for the templates and clusters,
+``horizon`` starts the Horizon under test and ``users`` logs in while they
+build, ``world`` waits for them; ``forms`` the POST bodies; ``baseline``
+every view in pass mode.
 """
 
 import concurrent.futures
@@ -66,11 +67,12 @@ def magnum(sandbox):
 
 
 @pytest.fixture(scope='package')
-def world(sandbox, magnum):
-    """Two templates; cluster ``ready`` (complete) and ``busy``: a master
-    only, built for world.BUSY_SECONDS, so that its row asks Heat for a
-    done/total count while the Heat faults run (they come first); complete
-    long before the end of the suite.  Everything is deleted at the end."""
+def created(sandbox, magnum):
+    """Two templates; cluster ``ready`` and ``busy`` (a master only, built
+    for world.BUSY_SECONDS, so that its row asks Heat for a done/total count
+    while the Heat faults run: they come first), asked for but not waited
+    for: they build while Horizon starts (``world`` waits).  Everything is
+    deleted at the end."""
     tag = 'fault-' + uuid.uuid4().hex[:6]
     labels = {'sandbox_boot_seconds': '1', 'sandbox_delete_seconds': '1'}
     templates, clusters = [], []
@@ -97,10 +99,6 @@ def world(sandbox, magnum):
         ready = magnum.clusters.create(name=tag, cluster_template_id=old,
                                        master_count=1, node_count=1).uuid
         clusters.append(ready)
-        cluster_world.wait_cluster(
-            magnum, ready, lambda c: c.status == 'CREATE_COMPLETE')
-        cluster_world.wait_cluster(
-            magnum, busy, lambda c: c.status == 'CREATE_IN_PROGRESS')
         yield {'tag': tag, 'template': old, 'new_template': new,
                'ready': ready, 'busy': busy}
     finally:
@@ -115,7 +113,8 @@ def world(sandbox, magnum):
 
 
 @pytest.fixture(scope='package')
-def horizon(sandbox, proxies):
+def horizon(sandbox, proxies, created):
+    """The Horizon under test, started while the clusters build."""
     dashboard = fault_horizon.FaultHorizon(
         sandbox['auth_url'], os.path.join(fault_horizon.REPO_ROOT, '.demo'),
         port=fault_horizon.free_port()).start()
@@ -124,7 +123,7 @@ def horizon(sandbox, proxies):
 
 
 @pytest.fixture(scope='package')
-def users(sandbox, horizon, world):
+def users(sandbox, horizon):
     """demo and admin, SESSIONS logins each, made after the routing: their
     catalogues hold the proxy URLs."""
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
@@ -133,6 +132,16 @@ def users(sandbox, horizon, world):
             range(SESSIONS)))
                 for name in ('demo', 'admin')}
     return {name: client.Pool(sessions) for name, sessions in made.items()}
+
+
+@pytest.fixture(scope='package')
+def world(created, magnum, users):
+    """``created`` once ``ready`` is complete and ``busy`` is building."""
+    cluster_world.wait_cluster(
+        magnum, created['ready'], lambda c: c.status == 'CREATE_COMPLETE')
+    cluster_world.wait_cluster(
+        magnum, created['busy'], lambda c: c.status == 'CREATE_IN_PROGRESS')
+    return created
 
 
 @pytest.fixture(scope='package')

@@ -7,7 +7,6 @@ docstring).
 """
 
 import os
-import signal
 import socket
 import subprocess
 
@@ -54,16 +53,6 @@ class FaultHorizon(server.HorizonServer):
             start_new_session=True)
         self._wait(timeout)
         return self
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.process = None
 
     def log_size(self):
         try:

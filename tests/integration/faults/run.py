@@ -2,6 +2,7 @@
 judged, the recovery checked, Horizon's log searched for HTTP 500s."""
 
 import concurrent.futures
+import re
 import time
 
 from sandbox import faultproxy
@@ -71,6 +72,58 @@ def errors_500(server, offset):
     return found
 
 
+def reached(proxy, view, since):
+    """Whether ``view``'s write reached the proxy, faulty, after ``since``
+    (else the form did not validate and nothing was tested)."""
+    methods, pattern = view.write
+    return any(when >= since and action != 'pass' and method in methods and
+               re.search(pattern, path.split('?')[0])
+               for when, method, path, _agent, action in list(proxy.log))
+
+
+def wait_for_breakers(proxy):
+    """Until the breaker windows a refused or hung call through ``proxy``
+    opened (in either Horizon worker) are over: reads must pass again."""
+    until = 0
+    for when, _method, _path, _agent, action in list(proxy.log):
+        if action in ('refuse', 'hang'):
+            answered = when + (horizon.API_TIMEOUT if action == 'hang' else 0)
+            until = max(until, answered + horizon.FAILURE_TTL + 0.5)
+    if until > time.time():
+        time.sleep(until - time.time())
+
+
+def _writes(proxy, fault, chosen, judge, users, world, forms):
+    """Reads pass, writes fail: each form's reads must reach Magnum before
+    its write does.  Every form at once; a form whose write did not reach
+    Magnum then (its reads met the breaker a refused or hung write of
+    another form opened) again on its own, after the breaker's window.
+    A refused write opens the breaker at once: one form at a time."""
+    label = 'writes ' + fault
+    answers = {}
+    if fault != 'refuse':
+        wait_for_breakers(proxy)
+        proxy.set(fault, methods=faultproxy.WRITES)
+        since = time.time()
+        for view, answer in many(users, world, forms, chosen, label,
+                                 len(chosen)):
+            answers[view.key] = (view, answer, since)
+    for view in chosen:
+        if view.key in answers and reached(proxy, view, answers[view.key][2]):
+            continue
+        proxy.set('pass')
+        wait_for_breakers(proxy)
+        proxy.set(fault, methods=faultproxy.WRITES)
+        since = time.time()
+        answers[view.key] = (view, views.request(users, world, forms, view,
+                                                 label), since)
+    for view, answer, since in answers.values():
+        judge(view, answer)
+        if not reached(proxy, view, since):
+            judge.problem('%s [writes %s]: the submission never reached '
+                          'Magnum -- %s' % (view.key, fault, answer.summary()))
+
+
 def run_fault(service, fault, chosen, proxies, users, world, forms, server,
               baseline, writes_only=False):
     """``chosen`` views under ``fault`` of ``service``; the Judge.
@@ -83,23 +136,7 @@ def run_fault(service, fault, chosen, proxies, users, world, forms, server,
     offset = server.log_size()
     try:
         if writes_only:
-            # One at a time: each submission must reach the faulty Magnum
-            # (else the form did not validate and nothing was tested).  A
-            # refused or hung write opens the plugin's breaker: the next
-            # form waits it out, or its reads would fail before its write.
-            for index, view in enumerate(chosen):
-                if index and fault in ('refuse', 'hang'):
-                    proxy.set('pass')
-                    time.sleep(horizon.FAILURE_TTL + 0.5)
-                proxy.set(fault, methods=faultproxy.WRITES)
-                before = proxy.counts.get(proxy.mode, 0)
-                answer = views.request(users, world, forms, view,
-                                       'writes ' + fault)
-                judge(view, answer)
-                if proxy.counts.get(proxy.mode, 0) == before:
-                    judge.problem('%s [writes %s]: the submission never '
-                                  'reached Magnum -- %s' % (
-                                      view.key, fault, answer.summary()))
+            _writes(proxy, fault, chosen, judge, users, world, forms)
         else:
             proxy.set(fault)
             parallel = 6 if fault == 'hang' else PARALLEL

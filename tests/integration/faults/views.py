@@ -13,7 +13,7 @@ class View(object):
 
     def __init__(self, key, path, user='demo', ajax=False, form=None,
                  heat=False, quiet_on_heat=False, rows=False,
-                 reads_answer=True, all_faults=True):
+                 reads_answer=True, all_faults=True, write=None):
         self.key = key
         self.path = path            # a format string over the world
         self.user = user
@@ -24,6 +24,8 @@ class View(object):
         self.rows = rows
         self.reads_answer = reads_answer
         self.all_faults = all_faults    # also posted with every call faulty
+        # A form's call that must reach Magnum: (methods, path pattern).
+        self.write = write
 
     def url(self, world):
         return self.path.format(**world)
@@ -73,26 +75,33 @@ VIEWS = (
     # Forms: scraped in pass mode, posted under the fault.
     View('create cluster POST', '/project/clusters/create/',
          form=('name', {'name': '{tag}-new',
-                        'cluster_template_id': '{template}'})),
+                        'cluster_template_id': '{template}'}),
+         write=(('POST',), r'/v1/clusters$')),
     View('create template POST (modal)', '/project/cluster_templates/create/',
          ajax=True,
-         form=('coe', {'name': '{tag}-tpl', 'image_id': FIRST_CHOICE})),
+         form=('coe', {'name': '{tag}-tpl', 'image_id': FIRST_CHOICE}),
+         write=(('POST',), r'/v1/clustertemplates$')),
     # With every call faulty these three fail where their GET does (the
     # cluster is read first): posted with the writes faulty only.
     View('resize POST (modal)', CLUSTER + 'resize/', ajax=True,
-         all_faults=False, form=('node_count', {'node_count': '2'})),
+         all_faults=False, form=('node_count', {'node_count': '2'}),
+         write=(('POST',), r'/v1/clusters/[^/]+/actions/resize$')),
     View('upgrade POST (modal)', CLUSTER + 'upgrade/', ajax=True,
          all_faults=False,
-         form=('max_batch_size', {'cluster_template_id': '{new_template}'})),
+         form=('max_batch_size', {'cluster_template_id': '{new_template}'}),
+         write=(('POST',), r'/v1/clusters/[^/]+/actions/upgrade$')),
     # Magnum's DELETE answer has no body to read: a 2xx is a success.
     View('delete POST', '/project/clusters/', reads_answer=False,
-         form=(None, {'action': 'clusters__delete__{ready}'})),
+         form=(None, {'action': 'clusters__delete__{ready}'}),
+         write=(('DELETE',), r'/v1/clusters/[^/]+$')),
     View('kubeconfig POST (modal)', CLUSTER + 'certificates/kubeconfig/',
-         ajax=True, all_faults=False, form=('auth', {})),
+         ajax=True, all_faults=False, form=('auth', {}),
+         write=(('POST',), r'/v1/certificates$')),
     View('admin quota create POST (modal)',
          '/admin/container_infra_quotas/create/', user='admin', ajax=True,
          form=('hard_limit', {'hard_limit': '7',
-                              'project_id': FIRST_CHOICE})),
+                              'project_id': FIRST_CHOICE}),
+         write=(('POST', 'PATCH'), r'/v1/quotas(/|$)')),
 )
 GETS = [v for v in VIEWS if not v.form]
 ALL_FAULTS = [v for v in VIEWS if v.all_faults]
