@@ -15,6 +15,8 @@ import urllib.parse
 from keystoneauth1 import exceptions as ks_exceptions
 from keystoneauth1 import session as ks_session
 
+from magnum_ui.api import answers
+
 FAILURE_TTL_SECONDS = 30
 # keystoneauth raises ConnectTimeout for read timeouts too; RequestTimeout
 # is an HTTP 408, an answer.
@@ -28,6 +30,15 @@ class BackendUnavailable(ks_exceptions.ConnectFailure):
     """The endpoint did not answer a moment ago and is not asked again yet."""
 
 
+def why(error):
+    """What went wrong with the call, in the user's words."""
+    if isinstance(error, ks_exceptions.ConnectTimeout):
+        return 'it did not answer in time'
+    if 'refused' in str(error).lower():
+        return 'it refused the connection'
+    return 'it could not be reached'
+
+
 def check(endpoint, service, ttl, now=time.monotonic):
     with _down_lock:
         failed = _down.get(endpoint)
@@ -39,8 +50,8 @@ def check(endpoint, service, ttl, now=time.monotonic):
             _down[endpoint] = (now(), failed[1])
             return
     raise BackendUnavailable(message=(
-        '%s at %s did not answer; not asked again for %d s (%s)'
-        % (service, endpoint, math.ceil(left), failed[1])))
+        '%s at %s is unavailable: %s a moment ago. It will be tried again '
+        'in %d s.' % (service, endpoint, failed[1], math.ceil(left))))
 
 
 def record(endpoint, error, now=time.monotonic):
@@ -49,7 +60,7 @@ def record(endpoint, error, now=time.monotonic):
         if error is None:
             _down.pop(endpoint, None)
         else:
-            _down[endpoint] = (now(), str(error))
+            _down[endpoint] = (now(), why(error))
 
 
 def forget():
@@ -58,7 +69,9 @@ def forget():
 
 
 class Session(ks_session.Session):
-    """A keystoneauth session that does not call a down endpoint."""
+    """A keystoneauth session that does not call a down endpoint, and
+    raises ``answers.UnreadableAnswer`` for an answer that is not JSON
+    (``check_body=False``: the caller reads only the headers)."""
 
     def __init__(self, *args, service='Magnum',
                  failure_ttl=FAILURE_TTL_SECONDS, **kwargs):
@@ -73,12 +86,15 @@ class Session(ks_session.Session):
         parts = urllib.parse.urlsplit(url or '')
         return '%s://%s' % (parts.scheme, parts.netloc)
 
-    def request(self, url, method, **kwargs):
+    def request(self, url, method, check_body=True, **kwargs):
         endpoint = self._endpoint(url, kwargs)
         check(endpoint, self.service, self.failure_ttl)
         error = None
         try:
-            return super().request(url, method, **kwargs)
+            response = super().request(url, method, **kwargs)
+            if check_body:
+                answers.check(response, method, self.service, endpoint)
+            return response
         except NOT_ANSWERED as exc:
             error = exc
             raise

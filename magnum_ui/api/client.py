@@ -89,6 +89,7 @@ def _fetch_version_headers(session):
         try:
             response = session.get(endpoint, raise_exc=True,
                                    timeout=version_timeout(),
+                                   check_body=False,
                                    headers={'Accept': 'application/json'})
         except UNAVAILABLE as exc:
             raise versions.ServerUnavailable(

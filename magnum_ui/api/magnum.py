@@ -1,9 +1,12 @@
 """Magnum service layer: every call the panels make to Magnum goes here."""
 
+import json
 import logging
 
+from keystoneauth1 import exceptions as ks_exceptions
 from openstack_dashboard.contrib.developer.profiler import api as profiler
 
+from magnum_ui.api import breaker
 from magnum_ui.api import patch as patch_builder
 from magnum_ui.api import wrappers
 from magnum_ui.api.client import api_version  # noqa: F401
@@ -29,6 +32,14 @@ def _only(fields, values):
 
 def error_message(exc):
     """Magnum's own words for a failure (its detail, else its title)."""
+    if isinstance(exc, json.JSONDecodeError):
+        # A parser's words ("Expecting value: line 1 column 1") say nothing.
+        return 'The service returned an answer that could not be read.'
+    if isinstance(exc, ks_exceptions.ConnectFailure) and \
+            not isinstance(exc, breaker.BackendUnavailable):
+        # "Unable to establish connection to <url>: <urllib3's internals>"
+        where = str(getattr(exc, 'message', None) or exc).split(': ', 1)[0]
+        return '%s: %s.' % (where, breaker.why(exc))
     details = getattr(exc, 'details', None)
     message = getattr(exc, 'message', None)
     if isinstance(details, str) and details.strip():

@@ -20,6 +20,7 @@ from horizon.utils import memoized
 from openstack_dashboard import api
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import errors
 
 LOG = logging.getLogger(__name__)
 
@@ -70,11 +71,16 @@ def _first(placeholder, choices):
 
 @memoized.memoized
 def templates_by_id(request):
-    """Templates this project may use, by uuid ({} when Magnum fails)."""
+    """Templates this project may use, by uuid.
+
+    When Magnum fails: {} and the request's error message (once per
+    request: memoized) with Magnum's words; the wizard still renders.
+    """
     try:
         found = magnum.cluster_template_list(request)
-    except Exception:
-        LOG.warning('Unable to list cluster templates', exc_info=True)
+    except Exception as exc:
+        errors.handle(request, _('Unable to retrieve cluster templates.'),
+                      exc)
         return {}
     return {t.uuid: t for t in found if not t.hidden}
 

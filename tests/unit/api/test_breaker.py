@@ -47,9 +47,27 @@ class BreakerStateTests(SimpleTestCase):
         self.clock.return_value += 29
         with self.assertRaisesMessage(
                 breaker.BackendUnavailable,
-                'Magnum at %s did not answer; not asked again for 1 s '
-                '(timed out)' % ENDPOINT):
+                'Magnum at %s is unavailable: it did not answer in time a '
+                'moment ago. It will be tried again in 1 s.' % ENDPOINT):
             self._check()
+
+    def test_the_message_says_why_not_which_call_failed_first(self):
+        refused = ks_exceptions.ConnectFailure(message=(
+            'Unable to establish connection to %s/v1/clusters/abc: '
+            'HTTPConnectionPool(...): Max retries exceeded (Caused by '
+            'NewConnectionError(...: [Errno 111] Connection refused))'
+            % ENDPOINT))
+        unreachable = ks_exceptions.ConnectFailure(message='Name unknown')
+        for error, words in ((refused, 'it refused the connection'),
+                             (unreachable, 'it could not be reached')):
+            breaker.record(ENDPOINT, error, now=self.clock)
+            with self.assertRaises(breaker.BackendUnavailable) as caught:
+                self._check()
+            text = str(caught.exception)
+            self.assertEqual(
+                'Magnum at %s is unavailable: %s a moment ago. It will be '
+                'tried again in 30 s.' % (ENDPOINT, words), text)
+            self.assertNotIn('/v1/clusters/abc', text)
 
     def test_after_the_window_one_call_tries_while_others_wait(self):
         self._fail()
@@ -143,8 +161,8 @@ class RealSocketTests(SimpleTestCase):
 
         second, exc = self._timed(clusters.list, breaker.BackendUnavailable)
         self.assertLess(second, 0.2)
-        self.assertIn('Magnum at http://127.0.0.1:%d did not answer'
-                      % self.server.port, str(exc))
+        self.assertIn('Magnum at http://127.0.0.1:%d is unavailable: it '
+                      'did not answer in time' % self.server.port, str(exc))
         self.assertEqual(1, len(self.server.accepted))
 
         time.sleep(1.1)
@@ -162,6 +180,7 @@ class RealSocketTests(SimpleTestCase):
                 breaker.BackendUnavailable)
         self.assertLess(second, 0.2)
         self.assertIn('Heat at http://127.0.0.1:', str(exc))
+        self.assertIn('It will be tried again in', str(exc))
         self.assertEqual(1, len(self.server.accepted))
 
     def test_an_error_status_is_an_answer(self):

@@ -11,6 +11,7 @@ import logging
 
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+from magnumclient import exceptions as mc_exceptions
 
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
@@ -55,16 +56,16 @@ class Usage(object):
 
 
 def cluster_limit(request, project_id):
-    """The project's cluster hard limit; None for "no limit" or unknown."""
+    """The project's cluster hard limit; None for "no limit" or unknown.
+
+    Magnum's 404 (no quota set) and 403 (quotas not readable here) mean no
+    known limit; any other failure is raised.
+    """
     if not magnum.supports(request, 'quotas'):
         return None
     try:
         return magnum.quota_get(request, project_id).hard_limit
-    except magnum_exceptions.NOT_FOUND:
-        return None
-    except Exception:
-        LOG.info('Cluster quota of %s unavailable', project_id,
-                 exc_info=True)
+    except magnum_exceptions.NOT_FOUND + (mc_exceptions.Forbidden,):
         return None
 
 
@@ -114,5 +115,11 @@ def _project_usage(request):
     except Exception as exc:
         return Usage(0, 0, error=_('Usage unavailable: %s')
                      % errors.reason(exc))
-    return Usage(stats.clusters, stats.nodes,
-                 cluster_limit(request, project_id))
+    try:
+        limit = cluster_limit(request, project_id)
+    except Exception as exc:
+        LOG.info('Cluster quota of %s unavailable: %s', project_id, exc)
+        return Usage(stats.clusters, stats.nodes,
+                     error=_('Cluster quota unavailable: %s')
+                     % errors.reason(exc))
+    return Usage(stats.clusters, stats.nodes, limit)

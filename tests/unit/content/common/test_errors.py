@@ -6,6 +6,7 @@ from django.contrib.messages.storage import default_storage
 from django.urls import reverse
 from horizon import exceptions
 from horizon import forms as horizon_forms
+from keystoneauth1 import exceptions as ks_exceptions
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
@@ -34,6 +35,20 @@ class ErrorsTestCase(magnum_helpers.MagnumTestCase):
 
 
 class HandleTests(ErrorsTestCase):
+    def test_refused_connection_without_urllib3_internals(self):
+        url = 'http://127.0.0.1:9511/v1/clustertemplates/detail'
+        refused = ks_exceptions.ConnectFailure(message=(
+            "Unable to establish connection to %s: HTTPConnectionPool(host="
+            "'127.0.0.1', port=9511): Max retries exceeded with url: /v1/"
+            "clustertemplates/detail (Caused by NewConnectionError('<urllib3"
+            ".connection.HTTPConnection object at 0x7f>: Failed to establish "
+            "a new connection: [Errno 111] Connection refused'))" % url))
+        self.fail_with(refused, 'Unable to retrieve cluster templates.')
+        self.assertEqual(
+            ['Unable to retrieve cluster templates. Unable to establish '
+             'connection to %s: it refused the connection.' % url],
+            self.messages())
+
     def test_reason_shown_exactly_once(self):
         self.fail_with(base.magnum_error(409, 'Cluster is locked'),
                        'Unable to delete cluster x.')

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from horizon import views
 from horizon import workflows
 
+from magnum_ui.content.common import choices
 from magnum_ui.content.common import cli
 from magnum_ui.content.project.clusters.create import labels
 from magnum_ui.content.project.clusters.create import workflows as create_flows
@@ -21,6 +22,13 @@ class CreateView(views.PageTitleMixin, workflows.WorkflowView):
         if template_id:
             initial['cluster_template_id'] = template_id
         return initial
+
+    def get_context_data(self, **kwargs):
+        # Horizon builds a step's form while the page renders, after the
+        # page's messages: the template list is read first, so that its
+        # failure is among them (memoized: the Details step reuses it).
+        choices.templates_by_id(self.request)
+        return super().get_context_data(**kwargs)
 
 
 class CliView(cli.CommandView):

@@ -19,6 +19,7 @@ from horizon import exceptions as horizon_exceptions
 from openstack import exceptions as sdk_exceptions
 
 from magnum_ui.api import heat
+from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters.progress.model import build_progress
 from magnum_ui.content.project.clusters.progress.model import count_progress
 from magnum_ui.content.project.clusters.progress.model import ERROR
@@ -78,7 +79,9 @@ def get_progress(request, cluster):
         if _is_forbidden(exc):
             return _unavailable(cluster, FORBIDDEN)
         LOG.info('Heat stack %s of cluster %s: %s', stack_id, cluster.id, exc)
-        return _unavailable(cluster, ERROR, message=str(exc))
+        # Heat's own words: openstacksdk's str() starts with its lookup
+        # message ("No Stack found for <id>") whatever Heat answered.
+        return _unavailable(cluster, ERROR, message=errors.reason(exc))
     except Exception:
         return _unreadable(cluster)
     try:

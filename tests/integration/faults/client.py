@@ -1,174 +1,23 @@
-"""Helpers of the fault suite (test_faults.py): the Horizon under test, a
-logged-in HTTP client, form scraping, and what a faulty answer must be.
+"""A logged-in Horizon user over HTTP, and what an answer shows.
 
-The Horizon under test is the demo one (gunicorn, demo settings) with
-``tests.integration.faults_settings`` on top: short Magnum/Heat timeouts
-and the internal catalogue interface, which sandbox.faultproxy points at
-the proxies (see its docstring).
+``Dashboard`` follows redirects itself, timing each hop; ``Answer`` keeps
+everything needed to judge one request; ``error_messages`` finds the error
+messages the user sees (Horizon's alerts, X-Horizon-Messages, a JSON error,
+the Progress tab's explanation).
 """
 
-import html.parser
 import json
-import os
 import queue
 import re
-import signal
-import subprocess
 import time
 
 import requests
 
-from demo import server
-
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__))))
-SETTINGS = 'tests.integration.faults_settings'
-
-API_TIMEOUT = 3.0           # MAGNUM_UI_API_TIMEOUT of the Horizon under test
-VERSION_TIMEOUT = 2.0       # MAGNUM_UI_VERSION_TIMEOUT
-# MAGNUM_UI_VERSION_FAILURE_TTL and MAGNUM_UI_BACKEND_FAILURE_TTL (breaker)
-FAILURE_TTL = 3.0
-ANSWER_LIMIT = API_TIMEOUT + 5   # seconds one answer of the dashboard may take
-FAST_LIMIT = 3.0            # a page that does not need the faulty service
+from tests.integration.faults.forms import form_with
 
 TRACEBACK_RE = re.compile(r'Traceback \(most recent call last\)')
 
 
-class FaultHorizon(server.HorizonServer):
-    """The demo Horizon with the fault settings and its own log file."""
-
-    def __init__(self, keystone_url, state_dir, port, workers=2, threads=8):
-        super().__init__(keystone_url, state_dir, port=port, workers=workers)
-        self.threads = threads
-        self.log_path = os.path.join(state_dir, 'horizon-faults.log')
-
-    def start(self, timeout=90):
-        server.prepare(self.keystone_url, self.state_dir)
-        env = server.environment(self.keystone_url, self.state_dir)
-        env.update({
-            'DJANGO_SETTINGS_MODULE': SETTINGS,
-            'MAGNUM_UI_API_TIMEOUT': str(API_TIMEOUT),
-            'MAGNUM_UI_VERSION_TIMEOUT': str(VERSION_TIMEOUT),
-            'MAGNUM_UI_VERSION_FAILURE_TTL': str(FAILURE_TTL),
-            'MAGNUM_UI_BACKEND_FAILURE_TTL': str(FAILURE_TTL),
-        })
-        log = open(self.log_path, 'ab')
-        self.process = subprocess.Popen(
-            [os.path.join(server.VENV_BIN, 'gunicorn'),
-             '--bind', '127.0.0.1:%d' % self.port,
-             '--workers', str(self.workers), '--threads', str(self.threads),
-             '--timeout', '120', '--log-level', 'warning',
-             'demo.wsgi:application'],
-            env=env, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True)
-        self._wait(timeout)
-        return self
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.process = None
-
-    def log_size(self):
-        try:
-            return os.path.getsize(self.log_path)
-        except OSError:
-            return 0
-
-    def log_since(self, offset):
-        with open(self.log_path, 'rb') as log:
-            log.seek(offset)
-            return log.read().decode('utf-8', 'replace')
-
-
-# --- forms -------------------------------------------------------------------
-class _FormParser(html.parser.HTMLParser):
-    """Every <form>: id, action, and the fields a browser would submit."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms = []
-        self._form = None
-        self._select = None
-        self._options = []
-        self._textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == 'form':
-            self._form = {'id': attrs.get('id'), 'action': attrs.get('action'),
-                          'fields': [], 'options': {}}
-            self.forms.append(self._form)
-        if self._form is None:
-            return
-        name = attrs.get('name')
-        if tag == 'input' and name:
-            kind = (attrs.get('type') or 'text').lower()
-            if kind in ('submit', 'button', 'image', 'reset', 'file'):
-                return
-            if kind in ('checkbox', 'radio') and 'checked' not in attrs:
-                return
-            default = 'on' if kind in ('checkbox', 'radio') else ''
-            self._form['fields'].append((name, attrs.get('value', default)))
-        elif tag == 'select' and name:
-            self._select = name
-            self._options = []
-        elif tag == 'option' and self._select:
-            self._options.append((attrs.get('value', ''),
-                                  'selected' in attrs))
-        elif tag == 'textarea' and name:
-            self._textarea = [name, '']
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            self._textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == 'select' and self._select:
-            chosen = [v for v, sel in self._options if sel] or \
-                [v for v, _ in self._options[:1]]
-            if chosen:
-                self._form['fields'].append((self._select, chosen[0]))
-            self._form['options'][self._select] = [
-                v for v, _ in self._options]
-            self._select = None
-        elif tag == 'textarea' and self._textarea is not None:
-            self._form['fields'].append(tuple(self._textarea))
-            self._textarea = None
-        elif tag == 'form':
-            self._form = None
-
-
-def forms_of(page):
-    parser = _FormParser()
-    parser.feed(page)
-    return parser.forms
-
-
-FIRST_CHOICE = object()   # in a form's changes: the first non-empty option
-
-
-def form_with(page, field, changes=None):
-    """The fields (a dict) of the first form that has ``field``, with
-    ``changes`` applied."""
-    for form in forms_of(page):
-        fields = dict(form['fields'])
-        if field in fields:
-            for name, value in (changes or {}).items():
-                if value is FIRST_CHOICE:
-                    value = next(v for v in form['options'].get(name, ())
-                                 if v)
-                fields[name] = value
-            return fields
-    raise AssertionError('no form with a %r field' % field)
-
-
-# --- the client --------------------------------------------------------------
 class Answer(object):
     """One request of the dashboard and everything needed to judge it."""
 
@@ -220,6 +69,12 @@ class Pool(object):
 
     def post(self, path, data, **kwargs):
         return self.request('POST', path, data=data, **kwargs)
+
+
+def login(base_url, sandbox, name):
+    """A Dashboard of the seeded login ``name``, logged in."""
+    info = sandbox['logins'][name]
+    return Dashboard(base_url, info['username'], info['password']).login()
 
 
 class Dashboard(object):
