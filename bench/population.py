@@ -31,6 +31,7 @@ from sandbox import api as sandbox_api  # noqa: E402
 from tests import conftest as test_fixtures  # noqa: E402
 
 PREFIX = 'scale-'
+EVERY = 2 ** 31 - 1     # a limit makes magnumclient follow Magnum's pages
 BUSY_PREFIX = 'busy-'
 IDLE_LABELS = {'sandbox_bulk': 'true', 'sandbox_boot_seconds': '0'}
 BUSY_LABELS = {'sandbox_bulk': 'true', 'sandbox_boot_seconds': '3600'}
@@ -80,6 +81,11 @@ def magnum(endpoints, name):
                                 region_name=endpoints['region'])
 
 
+def list_all(client):
+    """Every cluster: without a limit magnumclient reads one page only."""
+    return client.clusters.list(limit=EVERY)
+
+
 def create(client, template, labels, prefix=PREFIX, timeout=None,
            attempts=3):
     kwargs = {'create_timeout': timeout} if timeout else {}
@@ -111,7 +117,7 @@ def wait_for(client, ids, done, deadline, log=print):
     """Poll Magnum's list until ``done(status)`` holds for every id."""
     ids = set(ids)
     while True:
-        status = {c.uuid: c.status for c in client.clusters.list()
+        status = {c.uuid: c.status for c in list_all(client)
                   if c.uuid in ids}
         waiting = [i for i in ids if not done(status.get(i))]
         if not waiting:
@@ -142,7 +148,7 @@ def delete_all(client, ids, rounds=3, timeout=300):
 def ensure(endpoints, count, log=print, timeout=3600):
     """Top project scale-COUNT up to COUNT idle clusters; (created, s)."""
     client = magnum(endpoints, ensure_login(endpoints, count))
-    listed = client.clusters.list()
+    listed = list_all(client)
     leftovers = [c.uuid for c in listed if c.name.startswith(BUSY_PREFIX)]
     if leftovers:  # of a run that was interrupted
         delete_all(client, leftovers)

@@ -93,7 +93,9 @@ class Size(object):
 
     def raw(self):
         seconds, listed = measure.median_seconds(
-            lambda: self.magnum.clusters.list(detail=True), self.repeat)
+            lambda: self.magnum.clusters.list(detail=True,
+                                              limit=population.EVERY),
+            self.repeat)
         if len(listed) != self.n:
             raise RuntimeError('%s has %d clusters, not %d'
                                % (self.name, len(listed), self.n))
@@ -151,7 +153,7 @@ class Size(object):
             listed = population.wait_for(
                 self.magnum, busy, lambda s: s == 'CREATE_IN_PROGRESS',
                 time.monotonic() + 300)
-            order = [c.uuid for c in self.magnum.clusters.list()]
+            order = [c.uuid for c in population.list_all(self.magnum)]
             busy = [i for i in order if i in listed]
             # the page starting at the first busy cluster
             marker = order[order.index(busy[0]) - 1]
