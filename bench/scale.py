@@ -18,8 +18,10 @@ Magnum's API in parallel), then measured, median of ``--repeat`` runs:
   navigation -> its rows drawn;
 - RSS per Horizon worker with and without the plugin, after the same pages.
 
-Prints the table and writes it (markdown) with a PNG chart and the raw
-figures (JSON) to ``bench/results/``. Stops what it started.
+Saves each size's figures as it goes (``bench/results/scale-size-N.json``;
+``--sizes 1000`` measures one size again), then prints the table of the
+latest figures of every size and writes it (markdown) with a PNG chart to
+``bench/results/``. Stops what it started.
 """
 
 import argparse
@@ -54,6 +56,7 @@ from sandbox import api as sandbox_api  # noqa: E402
 SIZES = (40, 200, 1000)
 BUSY = (1, 10, 50)
 PAGE_SIZE = 20          # Horizon's API_RESULT_PAGE_SIZE default
+RESULTS = os.path.join(REPO, 'bench', 'results')
 START_TIMEOUT = 180     # a busy 2-core machine starts Horizon slowly
 GENERIC_PAGES = ('/project/', '/project/api_access/', '/settings/')
 
@@ -107,11 +110,18 @@ class Size(object):
             self.repeat)
 
     def _page(self, web, path, key, **kwargs):
+        """Median time and API calls of a page; a failure is a figure."""
         url = self.ours.url + path
-        _, calls = self.counter.count(
-            lambda: measure.get_ok(web, url, **kwargs))
-        seconds, _ = measure.median_seconds(
-            lambda: measure.get_ok(web, url, **kwargs), self.repeat)
+        try:
+            _, calls = self.counter.count(
+                lambda: measure.get_ok(web, url, **kwargs))
+            seconds, _ = measure.median_seconds(
+                lambda: measure.get_ok(web, url, **kwargs), self.repeat)
+        except RuntimeError as exc:
+            print('  %s failed: %s' % (key, exc), flush=True)
+            self.fig[key], self.fig[key + '_error'] = None, str(exc)[-120:]
+            self.fig[key + '_calls'] = self.counter.calls()
+            return
         self.fig[key] = seconds
         self.fig[key + '_calls'] = calls
 
@@ -213,7 +223,7 @@ def main(argv=None):
     started_sandbox = not sandbox_api.is_up()
     endpoints = sandbox_api.ensure_up()
     upstream.ensure_venv()
-    servers, figures = [], []
+    servers = []
     try:
         ours = demo_server.HorizonServer(
             endpoints['auth_url'], os.path.join(REPO, '.bench', 'demo-state'),
@@ -225,19 +235,20 @@ def main(argv=None):
         servers.append(theirs)
         for count in sizes:
             print('== N = %d' % count, flush=True)
-            figures.append(Size(endpoints, count, args.repeat, ours,
-                                theirs).run())
-            print(json.dumps(figures[-1]), flush=True)
+            figures = Size(endpoints, count, args.repeat, ours,
+                           theirs).run()
+            print(json.dumps(figures), flush=True)
+            scale_report.save(RESULTS, 'size-%d' % count, figures)
         for server in reversed(servers):
             server.stop()
-        extra = memory(endpoints)
+        scale_report.save(RESULTS, 'memory', memory(endpoints))
     finally:
         for server in reversed(servers):
             server.stop()
         if started_sandbox:
             sandbox_api.down()
-    print(scale_report.write(figures, extra, os.path.join(REPO, 'bench',
-                                                          'results')))
+    # sizes not measured this run keep their latest figures
+    print(scale_report.write(RESULTS, SIZES))
     return 0
 
 

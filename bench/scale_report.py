@@ -15,7 +15,11 @@ def _calls(calls):
 
 
 def _s(value):
-    return '%.3f s' % value
+    return 'failed' if value is None else '%.3f s' % value
+
+
+def _ratio(a, b):
+    return 'n/a' if a is None or b is None else '%.2f×' % (a / b)
 
 
 def rows(fig):
@@ -30,8 +34,8 @@ def rows(fig):
         ('Horizon page without Magnum (API Access)',
          _s(fig['horizon_page'])),
         ('ours: index, server time', _s(fig['index'])),
-        ('ours: index / raw list of every cluster', '%.2f×' % (
-            fig['index'] / fig['raw_list'])),
+        ('ours: index / raw list of every cluster',
+         _ratio(fig['index'], fig['raw_list'])),
         ('ours: API calls (Magnum + Heat), index first load',
          _calls(fig['index_cold_calls'])),
         ('ours: API calls (Magnum + Heat), index reload',
@@ -43,14 +47,16 @@ def rows(fig):
     ]
     for k in (1, 10, 50):
         key = 'rows_%d' % k
-        out.append(('ours: row refresh, %d busy (calls)' % k, '%s (%s)' % (
-            _s(fig[key]), _calls(fig[key + '_calls']))))
+        text = '%s (%s)' % (_s(fig[key]), _calls(fig[key + '_calls']))
+        if fig.get(key + '_error'):
+            text += ': ' + fig[key + '_error'].split(' answered ')[-1]
+        out.append(('ours: row refresh, %d busy (calls)' % k, text))
     out += [
         ('upstream: REST list', _s(fig['upstream_rest'])),
         ('ours: navigation → first page drawn', _s(fig['nav_ours'])),
         ('upstream: navigation → rows drawn', _s(fig['nav_upstream'])),
-        ('navigation ours / upstream', '%.2f×' % (fig['nav_ours'] /
-                                                 fig['nav_upstream'])),
+        ('navigation ours / upstream',
+         _ratio(fig['nav_ours'], fig['nav_upstream'])),
     ]
     return out
 
@@ -62,6 +68,8 @@ def table(figures, extra):
     for i, (label, _) in enumerate(columns[0]):
         lines.append('| %s | %s |' % (label, ' | '.join(
             column[i][1] for column in columns)))
+    if not extra:
+        return '\n'.join(lines)
     with_plugin = statistics.median(extra['rss_with'])
     without = statistics.median(extra['rss_without'])
     lines.append('')
@@ -85,7 +93,9 @@ def chart(figures, path):
               ('upstream: navigation → rows drawn', 'nav_upstream', 'r-^'))
     figure, axes = pyplot.subplots(figsize=(8, 5))
     for label, key, style in series:
-        axes.plot(sizes, [f[key] for f in figures], style, label=label)
+        points = [(f['n'], f[key]) for f in figures if f.get(key) is not None]
+        axes.plot([p[0] for p in points], [p[1] for p in points], style,
+                  label=label)
     axes.set_xscale('log')
     axes.set_xticks(sizes)
     axes.set_xticklabels([str(n) for n in sizes])
@@ -99,18 +109,33 @@ def chart(figures, path):
     pyplot.close(figure)
 
 
-def write(figures, extra, folder):
-    """Table, chart and JSON into folder; the table with the file names."""
+def save(folder, name, figures):
     os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, 'scale-%s.json' % name), 'w') as out:
+        json.dump(dict(figures, measured=time.strftime('%Y-%m-%d %H:%M')),
+                  out, indent=1)
+
+
+def _load(folder, name):
+    path = os.path.join(folder, 'scale-%s.json' % name)
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def write(folder, sizes):
+    """Table and chart of the latest figures; the table and file names."""
+    figures = [f for f in (_load(folder, 'size-%d' % n) for n in sizes) if f]
+    extra = _load(folder, 'memory')
     text = table(figures, extra)
-    header = '%s, %d CPUs\n\n' % (time.strftime('%Y-%m-%d %H:%M'),
-                                  os.cpu_count())
+    header = 'measured %s, %d CPUs\n\n' % (', '.join(
+        '%s (N = %d)' % (f['measured'], f['n']) for f in figures),
+        os.cpu_count())
     paths = {ext: os.path.join(folder, 'scale.%s' % ext)
-             for ext in ('md', 'png', 'json')}
+             for ext in ('md', 'png')}
     with open(paths['md'], 'w') as out:
         out.write(header + text + '\n')
-    with open(paths['json'], 'w') as out:
-        json.dump({'sizes': figures, 'memory': extra}, out, indent=1)
     chart(figures, paths['png'])
     return '%s\n%s\nwritten: %s' % (header, text, ', '.join(
         sorted(paths.values())))
