@@ -13,6 +13,7 @@ import uuid
 
 from magnumclient import client as magnum_client
 
+from bench import population
 from demo import client as demo_client
 from demo import server
 from sandbox import api as sandbox_api
@@ -58,10 +59,8 @@ def busy_cloud(count, prefix):
     finally:
         if dashboard:
             dashboard.stop()
-        for ident in busy:
-            try:
-                magnum.clusters.delete(ident)
-            except Exception:  # already gone
-                pass
+        # gone before the sandbox stops: a delete still on its way to
+        # Heat then would leave the cluster DELETE_FAILED in the sandbox
+        population.delete_all(magnum, busy)
         if started_sandbox:
             sandbox_api.down()
