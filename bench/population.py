@@ -72,12 +72,17 @@ def ensure_login(endpoints, count):
     return name
 
 
-def magnum(endpoints, name):
+def session(endpoints, name):
+    """A keystoneauth session of login ``scale-N`` (password the same)."""
     auth = v3.Password(auth_url=endpoints['auth_url'], username=name,
                        password=name, project_name=name,
                        user_domain_name=endpoints['user_domain_name'],
                        project_domain_name=endpoints['project_domain_name'])
-    return magnum_client.Client('1', session=ks_session.Session(auth=auth),
+    return ks_session.Session(auth=auth)
+
+
+def magnum(endpoints, name):
+    return magnum_client.Client('1', session=session(endpoints, name),
                                 region_name=endpoints['region'])
 
 

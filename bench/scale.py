@@ -41,8 +41,6 @@ PORT_OFFSET = '600'
 os.environ.setdefault(state.DIR_ENV, STATE_DIR)
 os.environ.setdefault(state.OFFSET_ENV, PORT_OFFSET)
 
-from keystoneauth1.identity import v3  # noqa: E402
-from keystoneauth1 import session as ks_session  # noqa: E402
 
 from bench import browser_timing  # noqa: E402
 from bench import population  # noqa: E402
@@ -61,14 +59,6 @@ START_TIMEOUT = 180     # a busy 2-core machine starts Horizon slowly
 GENERIC_PAGES = ('/project/', '/project/api_access/', '/settings/')
 
 
-def keystone_user_id(endpoints, name):
-    auth = v3.Password(auth_url=endpoints['auth_url'], username=name,
-                       password=name, project_name=name,
-                       user_domain_name=endpoints['user_domain_name'],
-                       project_domain_name=endpoints['project_domain_name'])
-    return ks_session.Session(auth=auth).get_user_id()
-
-
 class Size(object):
     """The figures of one project of N clusters."""
 
@@ -79,7 +69,7 @@ class Size(object):
         self.magnum = population.magnum(endpoints, self.name)
         self.counter = measure.CallCounter(
             os.path.join(STATE_DIR, 'log'),
-            keystone_user_id(endpoints, self.name))
+            population.session(endpoints, self.name).get_user_id())
         self.fig = {'n': count}
 
     def run(self):

@@ -159,16 +159,10 @@ def rest_list_seconds(session, base_url, repeat=5, expected_rows=None):
 
 
 def _magnum(endpoints, who='demo'):
-    from keystoneauth1 import session as ks_session
-    from keystoneauth1.identity import v3
     from magnumclient import client as magnum_client
-    info = endpoints['logins'][who]
-    auth = v3.Password(auth_url=endpoints['auth_url'],
-                       username=info['username'], password=info['password'],
-                       project_name=info['project'],
-                       user_domain_name=endpoints['user_domain_name'],
-                       project_domain_name=endpoints['project_domain_name'])
-    return magnum_client.Client('1', session=ks_session.Session(auth=auth),
+    from tests import conftest as test_fixtures
+    return magnum_client.Client('1',
+                                session=test_fixtures.login(endpoints, who),
                                 region_name=endpoints['region'])
 
 
