@@ -82,8 +82,19 @@ def operation_actions():
     return (operations.ResizeCluster, operations.UpgradeCluster)
 
 
-def certificate_actions():
-    """The kubeconfig, CA and rotation actions of a cluster row."""
-    return (cert_actions.DownloadKubeconfig, cert_actions.ShowCA,
-            cert_actions.SignCSR, cert_actions.RotateCA,
-            cert_actions.RotateCredentials)
+def list_row_actions():
+    """The everyday actions, in the menu of every row of the list.
+
+    Each row renders its whole menu, so every action here costs a page of
+    20 rows 20 renders; the rarer ones are on the cluster's page only.
+    """
+    return operation_actions() + (cert_actions.DownloadKubeconfig,
+                                  DeleteCluster)
+
+
+def page_actions():
+    """Every action of one cluster: the buttons of its detail page."""
+    return operation_actions() + (
+        cert_actions.DownloadKubeconfig, cert_actions.ShowCA,
+        cert_actions.SignCSR, cert_actions.RotateCA,
+        cert_actions.RotateCredentials, DeleteCluster)

@@ -1,5 +1,6 @@
 """The clusters table: one Horizon row per cluster, busy rows refresh."""
 
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 from django.urls import reverse
 from django.utils.html import format_html
@@ -94,6 +95,9 @@ class ClusterRow(StatusRow):
 
     ajax = False
 
+    def render(self):
+        return render_to_string('magnum_ui/clusters/_row.html', {'row': self})
+
 
 class ClustersTable(tables.DataTable):
     name = tables.WrappingColumn(
@@ -126,5 +130,11 @@ class ClustersTable(tables.DataTable):
         row_class = ClusterRow
         table_actions = (actions.ClusterNameFilter, actions.CreateCluster,
                          actions.DeleteCluster)
-        row_actions = actions.operation_actions() + \
-            actions.certificate_actions() + (actions.DeleteCluster,)
+        row_actions = actions.list_row_actions()
+
+
+class ClusterPageActions(ClustersTable):
+    """The clusters table with every action, for one cluster's page."""
+
+    class Meta(ClustersTable.Meta):
+        row_actions = actions.page_actions()
