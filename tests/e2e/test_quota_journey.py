@@ -33,13 +33,7 @@ def test_create_blocked_by_lowered_quota_keeps_values(browser, sandbox,
     with compute_quota.lowered(admin_session, project_id, cores=3):
         browser.open('/project/clusters/create/')
         browser.find('#id_name').send_keys(name)
-        template_id = browser.driver.execute_script(
-            "var wanted = arguments[0];"
-            "return $('#id_cluster_template_id option').filter(function () {"
-            "  return $(this).text().indexOf(wanted) === 0; }).val();",
-            journey.TEMPLATE_NAME)
-        assert template_id, 'the sandbox template is not offered'
-        journey.set_field(browser, 'id_cluster_template_id', template_id)
+        template_id = journey.choose_template(browser)
         journey.set_field(browser, 'id_node_count', '2')
         journey.set_field(browser, 'id_labels', 'kube_tag=v1.31.0')
         open_size_step(browser)

@@ -1,19 +1,15 @@
 """Label values checked where Magnum's drivers define a type; control
 characters refused in keys and values."""
 
-from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase
 
 from magnum_ui.content.common import label_types
 from magnum_ui.content.common import labels
+from tests.unit.content.common import test_labels
 
 
 class LabelTypeTests(SimpleTestCase):
-    def errors(self, text):
-        with self.assertRaises(ValidationError) as caught:
-            labels.parse_labels(text)
-        return caught.exception.messages, [
-            e.code for e in caught.exception.error_list]
+    errors = test_labels.ParseLabelsTests._messages
 
     def test_booleans_accept_what_magnum_reads(self):
         parsed = labels.parse_labels(

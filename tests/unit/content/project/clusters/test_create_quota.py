@@ -8,7 +8,6 @@ from django.urls import reverse
 from openstack_dashboard import api
 from openstack_dashboard.test import helpers
 
-from magnum_ui.api import magnum
 from tests.unit.content.project.clusters import base
 from tests.unit.content.project.clusters import test_create
 from tests.unit.content.project.clusters import test_quota_projection as qp
