@@ -29,9 +29,8 @@ def set_field(browser, field_id, value):
         "$(f).trigger('change');", field_id, value)
 
 
-def create_cluster(browser, name, labels=''):
-    browser.open('/project/clusters/create/')
-    browser.find('#id_name').send_keys(name)
+def choose_template(browser):
+    """Choose the sandbox's template in the create wizard; its id."""
     template_id = browser.driver.execute_script(
         "var wanted = arguments[0];"
         "return $('#id_cluster_template_id option').filter(function () {"
@@ -39,6 +38,13 @@ def create_cluster(browser, name, labels=''):
         TEMPLATE_NAME)
     assert template_id, 'the sandbox template is not offered'
     set_field(browser, 'id_cluster_template_id', template_id)
+    return template_id
+
+
+def create_cluster(browser, name, labels=''):
+    browser.open('/project/clusters/create/')
+    browser.find('#id_name').send_keys(name)
+    choose_template(browser)
     set_field(browser, 'id_node_count', '1')
     set_field(browser, 'id_labels', labels)
     # The server renders the command a moment after the last change.

@@ -13,4 +13,6 @@ urlpatterns = [
     re_path(TEMPLATE + r'update/$', views.UpdateView.as_view(),
             name='update'),
     re_path(TEMPLATE + r'clone/$', views.CloneView.as_view(), name='clone'),
+    re_path(TEMPLATE + r'cli_preview/$', views.UpdateCliPreviewView.as_view(),
+            name='cli_update_preview'),
 ]

@@ -5,7 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from horizon import tabs
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import cli
 from magnum_ui.content.common import errors
+from magnum_ui.content.common import names
+from magnum_ui.content.project.clusters import autoscaling
 from magnum_ui.content.project.clusters import health
 from magnum_ui.content.project.clusters.nodegroups \
     import tables as nodegroup_tables
@@ -32,7 +35,22 @@ class OverviewTab(tabs.Tab):
                 cluster.health_status_reason),
             'faults': sorted((cluster.faults or {}).items()),
             'labels': sorted((cluster.labels or {}).items()),
+            'names': names.resource_names(request, cluster),
+            'scaling': autoscaling.cluster_scaling(cluster),
+            'commands': commands(cluster),
         }
+
+
+def commands(cluster):
+    """The CLI of this cluster's actions, as (title, command)."""
+    ref = cluster.id
+    return [
+        (_('Kubeconfig'), cli.cluster_config(ref)),
+        (_('Resize'), cli.cluster_resize(ref, cluster.node_count)),
+        (_('Upgrade'), cli.cluster_upgrade(ref, None)),
+        (_('Rotate the CA'), cli.ca_rotate(ref)),
+        (_('Delete'), cli.cluster_delete(ref)),
+    ]
 
 
 class NodegroupsTab(tabs.TableTab):

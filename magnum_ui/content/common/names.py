@@ -1,7 +1,13 @@
-"""Names for the ids a template holds (image, flavors, networks, subnet).
+"""Names for the ids a template, cluster or nodegroup holds (image,
+flavors, networks, subnet): one list call per kind, per request.
 
 Magnum keeps whatever the user gave (a name or an id); each lookup matches
 either and falls back to the stored value when the service fails.
+
+    resource_names(request, obj)  {Magnum attribute: display name} of the
+                                  attributes ``obj`` holds
+    flavor_names(request)         {flavor id or name: name}, for tables
+                                  (the Nodegroups tab): one Nova call
 """
 
 import logging
@@ -28,16 +34,33 @@ def _match(items, value, label):
     return value
 
 
-def _flavor_names(request, template):
+def _attribute(obj, field):
+    # Magnum's wrappers raise AttributeError for attributes not theirs.
+    return getattr(obj, field, None)
+
+
+def flavor_names(request):
+    """{flavor id: name} and {name: name}; {} when Nova fails.
+
+    Horizon memoizes flavor_list per request: every caller of one request
+    shares one call.
+    """
     try:
         flavors = api.nova.flavor_list(request)
     except Exception:
         LOG.warning('Unable to load flavors', exc_info=True)
         return {}
-    return {
-        field: _match(flavors, getattr(template, field), lambda f: f.name)
-        for field in ('flavor_id', 'master_flavor_id')
-        if getattr(template, field)}
+    found = {flavor.name: flavor.name for flavor in flavors}
+    found.update((flavor.id, flavor.name) for flavor in flavors)
+    return found
+
+
+def _flavor_names(request, obj):
+    wanted = [field for field in ('flavor_id', 'master_flavor_id')
+              if _attribute(obj, field)]
+    known = flavor_names(request) if wanted else {}
+    return {field: known.get(_attribute(obj, field), _attribute(obj, field))
+            for field in wanted}
 
 
 def _image_name(request, image_id):
@@ -49,7 +72,7 @@ def _image_name(request, image_id):
 
 def _network_names(request, template):
     wanted = [field for field in ('external_network_id', 'fixed_network')
-              if getattr(template, field)]
+              if _attribute(template, field)]
     result = {}
     if wanted:
         try:
@@ -60,7 +83,7 @@ def _network_names(request, template):
         for field in wanted:
             result[field] = _match(networks, getattr(template, field),
                                    lambda n: n.name_or_id)
-    if template.fixed_subnet:
+    if _attribute(template, 'fixed_subnet'):
         try:
             subnets = api.neutron.subnet_list(request)
         except Exception:
@@ -72,13 +95,13 @@ def _network_names(request, template):
     return result
 
 
-def resource_names(request, template):
+def resource_names(request, obj):
     """{Magnum attribute: display name} for the attributes holding ids."""
     names = {}
-    if template.image_id:
-        names['image_id'] = _image_name(request, template.image_id)
-    names.update(_flavor_names(request, template))
-    names.update(_network_names(request, template))
-    if template.keypair_id:
-        names['keypair_id'] = template.keypair_id
+    if _attribute(obj, 'image_id'):
+        names['image_id'] = _image_name(request, obj.image_id)
+    names.update(_flavor_names(request, obj))
+    names.update(_network_names(request, obj))
+    if _attribute(obj, 'keypair_id'):
+        names['keypair_id'] = obj.keypair_id
     return names
