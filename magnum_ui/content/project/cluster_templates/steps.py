@@ -22,6 +22,11 @@ PUBLISH_RULE = (('container-infra', 'clustertemplate:publish'),)
 EDITABLE_IN_USE = ('name', 'public', 'hidden', 'tags')
 
 
+def may_publish(request):
+    """Whether public and hidden are offered (clustertemplate:publish)."""
+    return policy.check(PUBLISH_RULE, request)
+
+
 def _keep_current(field, value):
     """Make sure a select still offers the value the template has."""
     if value in (None, '') or not hasattr(field, 'choices'):
@@ -80,7 +85,7 @@ class InfoAction(TemplateAction):
 
     def __init__(self, request, context, *args, **kwargs):
         super().__init__(request, context, *args, **kwargs)
-        if not policy.check(PUBLISH_RULE, request):
+        if not may_publish(request):
             del self.fields['public']
             del self.fields['hidden']
 
