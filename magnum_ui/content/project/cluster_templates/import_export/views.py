@@ -16,17 +16,13 @@ from magnum_ui.content.project.cluster_templates.import_export import actions
 from magnum_ui.content.project.cluster_templates.import_export import document
 from magnum_ui.content.project.cluster_templates.import_export \
     import forms as import_forms
+from magnum_ui.content.project.cluster_templates import names
 from magnum_ui.content.project.cluster_templates import steps
 from magnum_ui.content.project.cluster_templates import views as panel_views
 from magnum_ui.content.project.cluster_templates import workflows as wizards
 
 INDEX_URL = panel_views.INDEX_URL
 CREATE_URL = 'horizon:project:cluster_templates:create'
-# Selects whose choices come from the cloud keep an imported value they do
-# not list (a name where the list has ids): Magnum resolves it on submit,
-# as for a cloned template. The other selects refuse unknown values.
-KEPT_AS_GIVEN = ('image_id', 'keypair_id', 'flavor_id', 'master_flavor_id',
-                 'external_network_id', 'fixed_network', 'fixed_subnet')
 PUBLISHING = ('public', 'hidden')
 
 
@@ -52,13 +48,6 @@ class ImportedWizardView(panel_views.CreateView):
     """The create wizard bound to imported attributes and validated as if
     the user had typed them and pressed Submit; nothing is created here."""
     workflow_class = ImportedClusterTemplate
-    attributes = None
-
-    def get_initial(self):
-        initial = super().get_initial()
-        initial.update((key, value) for key, value in self.attributes.items()
-                       if key in KEPT_AS_GIVEN)
-        return initial
 
     def post(self, request, *args, **kwargs):
         context = self.get_context_data(**kwargs)
@@ -67,10 +56,11 @@ class ImportedWizardView(panel_views.CreateView):
 
 
 def wizard_request(request, attributes):
-    """A copy of ``request`` posting the attributes as the wizard's form;
-    missing attributes take the create wizard's defaults."""
+    """A copy of ``request`` posting the attributes as the wizard's form
+    (resources named by name as by id); missing attributes take the create
+    wizard's defaults."""
     posted = panel_views.CreateView().get_initial()
-    posted.update(attributes)
+    posted.update(names.resource_ids(request, attributes))
     imported = copy.copy(request)
     imported.POST = document.form_data(posted)
     return imported
@@ -109,7 +99,6 @@ class ImportView(forms.ModalFormView):
                     'Not imported: %s. Only those allowed to publish '
                     'cluster templates may set them.') % ', '.join(dropped))
         wizard = ImportedWizardView()
-        wizard.attributes = attributes
         request = wizard_request(self.request, attributes)
         wizard.setup(request)
         return wizard.post(request)

@@ -104,12 +104,27 @@ class ImportTests(test_workflows.WizardTestBase):
         return {step.slug: dict(step.action.errors)
                 for step in workflow.steps if step.action.errors}
 
+    def template_of_this_cloud(self):
+        """The first template, naming this cloud's resources by id."""
+        template = self.cluster_templates.first()
+        network = self.networks.first()
+        for key, value in (
+                ('image_id', self.images.first().id),
+                ('keypair_id', self.keypairs.first().name),
+                ('flavor_id', self.flavors.first().id),
+                ('master_flavor_id', self.flavors.list()[1].id),
+                ('external_network_id', self.networks.get(name='ext_net').id),
+                ('fixed_network', network.id),
+                ('fixed_subnet', network.subnets[0].id),
+                ('labels', {'kube_tag': 'v1.30.1',
+                            'auto_healing_enabled': 'true'})):
+            setattr(template._apiresource, key, value)
+        return template
+
     @test_workflows._mocks()
     def test_round_trip_export_import(self):
         self.mock_choices()
-        template = self.cluster_templates.first()
-        template._apiresource.labels = {'kube_tag': 'v1.30.1',
-                                        'auto_healing_enabled': 'true'}
+        template = self.template_of_this_cloud()
         text = self.exported(template)
         for data in ({'yaml_text': text.decode()},
                      {'yaml_file': SimpleUploadedFile('t.yaml', text)}):
@@ -147,10 +162,42 @@ class ImportTests(test_workflows.WizardTestBase):
         self.assertContains(res, 'action="%s"' % CREATE_URL)
 
     @test_workflows._mocks()
+    def test_names_become_the_ids_the_wizard_lists(self):
+        self.mock_choices()
+        text = ('name: k8s\ncoe: kubernetes\nimage_id: public_image\n'
+                'flavor_id: m1.tiny\nmaster_flavor_id: m1.massive\n'
+                'external_network_id: ext_net\nfixed_network: net1\n'
+                'fixed_subnet: mysubnet1\n')
+        res = self.client.post(IMPORT_URL, {'yaml_text': text})
+        workflow = res.context['workflow']
+        self.assertEqual({}, self.steps_errors(workflow))
+        values = workflow.values(workflow.context)
+        network = self.networks.get(name='net1')
+        self.assertEqual(
+            [self.images.first().id, self.flavors.first().id,
+             self.flavors.list()[1].id, self.networks.get(name='ext_net').id,
+             network.id, network.subnets[0].id],
+            [values[key] for key in ('image_id', 'flavor_id',
+                                     'master_flavor_id', 'external_network_id',
+                                     'fixed_network', 'fixed_subnet')])
+
+    @test_workflows._mocks()
+    def test_unknown_resources_get_the_wizards_error(self):
+        self.mock_choices()
+        res = self.client.post(IMPORT_URL, {
+            'yaml_text': 'name: k8s\ncoe: kubernetes\nimage_id: nowhere\n'
+                         'flavor_id: m1.tiny\n'})
+        errors = self.steps_errors(res.context['workflow'])
+        self.assertEqual(['image_id'], list(errors['node_spec']))
+        self.assertIn('nowhere is not one of the available choices',
+                      str(errors['node_spec']['image_id']))
+
+    @test_workflows._mocks()
     def test_missing_attributes_take_the_wizard_defaults(self):
         self.mock_choices()
         res = self.client.post(IMPORT_URL, {
-            'yaml_text': 'name: k8s\ncoe: kubernetes\nimage_id: img-1\n'},
+            'yaml_text': 'name: k8s\ncoe: kubernetes\nimage_id: %s\n'
+                         % self.images.first().id},
             HTTP_X_REQUESTED_WITH='XMLHttpRequest')
         # The modal wizard replaces the import modal.
         self.assertTemplateUsed(res, 'horizon/common/_workflow.html')
@@ -158,7 +205,6 @@ class ImportTests(test_workflows.WizardTestBase):
         workflow = res.context['workflow']
         self.assertEqual({}, self.steps_errors(workflow))
         values = workflow.values(workflow.context)
-        self.assertEqual('img-1', values['image_id'])  # kept as given
         self.assertEqual('8.8.8.8', values['dns_nameserver'])
         self.assertIs(True, values['floating_ip_enabled'])
         self.assertIs(False, values['tls_disabled'])
@@ -169,6 +215,7 @@ class ImportTests(test_workflows.WizardTestBase):
         res = self.client.post(IMPORT_URL, {
             'yaml_text': 'name: k8s\ncoe: kubernetes\nimage_id: x\n'
                          'public: true\nhidden: false\n'})
+        self.assertContains(res, 'x is not one of the available choices')
         self.assertNotIn('public', res.context['workflow'].values(
             res.context['workflow'].context))
         self.assertContains(res, 'Not imported: public.')
