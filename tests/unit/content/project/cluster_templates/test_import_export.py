@@ -181,6 +181,24 @@ class ImportTests(test_workflows.WizardTestBase):
                                      'master_flavor_id', 'external_network_id',
                                      'fixed_network', 'fixed_subnet')])
 
+    @test_workflows._mocks(['cluster_template_get'])
+    def test_clone_selects_the_resources_a_template_names(self):
+        # Magnum keeps names as given (the CLI's usual way): the clone
+        # selects the listed ids, so its wizard posts valid choices.
+        self.mock_choices()
+        template = self.cluster_templates.first()
+        template._apiresource.image_id = 'public_image'
+        template._apiresource.flavor_id = 'm1.tiny'
+        template._apiresource.external_network_id = 'ext_net'
+        self.mock_cluster_template_get.return_value = template
+        res = self.client.get(reverse(
+            'horizon:project:cluster_templates:clone', args=[template.id]))
+        for value in (self.images.first().id, self.flavors.first().id,
+                      self.networks.get(name='ext_net').id):
+            self.assertContains(
+                res, '<option value="%s" selected="selected">' % value)
+        self.assertNotContains(res, '<option value="public_image"')
+
     @test_workflows._mocks()
     def test_unknown_resources_get_the_wizards_error(self):
         self.mock_choices()
