@@ -11,7 +11,8 @@ GENERATED = os.path.join(DOCS_SOURCE, '_generated')
 
 def readme_install_section():
     """README's "## Install..." section (heading left out), for the
-    operator guide to include as it stands; an error if it is gone."""
+    operator guide to include as it stands; an error if it is gone.
+    """
     with open(README, encoding='utf-8') as readme:
         lines = readme.read().splitlines()
     starts = [number for number, line in enumerate(lines)

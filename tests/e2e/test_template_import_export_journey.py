@@ -7,7 +7,6 @@ import os
 import uuid
 
 import pytest
-from selenium.webdriver.common.by import By
 import yaml
 
 from tests.e2e import test_cluster_templates_journey as journey
@@ -120,12 +119,3 @@ def test_export_then_import_under_a_new_name(browser, sandbox, created):
                       ('External Network', 'external_network_id')):
         assert journey.detail_value(browser, term).startswith(
             exported[key]), term
-    browser.open(journey.INDEX)
-
-    # Delete it the way a user does, after the confirmation.
-    browser.click(journey.row_css(name) + ' td.multi_select_column label')
-    browser.click('#cluster_templates__action_delete')
-    browser.find('.modal-dialog')
-    journey.submit_modal_to_index(browser, '.modal .btn-danger')
-    journey.wait(browser).until(lambda d: not d.find_elements(
-        By.CSS_SELECTOR, journey.row_css(name)))

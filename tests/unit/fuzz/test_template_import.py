@@ -16,7 +16,8 @@ from tests.unit.content.project.cluster_templates import test_workflows
 from tests.unit import fuzz
 
 IMPORT_URL = test_import_export.IMPORT_URL
-scalar = st.one_of(st.none(), st.booleans(), fuzz.nasty_text, fuzz.nasty_number,
+scalar = st.one_of(st.none(), st.booleans(), fuzz.nasty_text,
+                   fuzz.nasty_number,
                    st.integers(min_value=-2 ** 70, max_value=2 ** 70),
                    st.floats(allow_nan=True))
 value = st.one_of(scalar, st.lists(scalar, max_size=2),
@@ -27,7 +28,8 @@ documents = st.dictionaries(
 texts = st.one_of(documents, fuzz.nasty_text, st.sampled_from([
     'labels: &a {x: *a}', '? [a]\n: b', 'name: !!binary aGVsbG8=',
     'name: 2024-01-01', '%YAML 1.1\n---\nname: x\n...\n---\nname: y',
-    'name: k8s\x00', 'labels: {k: [1]}', '[' * 5000, 'a: ' + '{b: ' * 3000 + '1' + '}' * 3000]))
+    'name: k8s\x00', 'labels: {k: [1]}', '[' * 5000,
+    'a: ' + '{b: ' * 3000 + '1' + '}' * 3000]))
 
 
 class TemplateImportFuzzTests(fuzz.FuzzMixin, test_workflows.WizardTestBase):
@@ -39,6 +41,7 @@ class TemplateImportFuzzTests(fuzz.FuzzMixin, test_workflows.WizardTestBase):
     def test_import_never_breaks(self, text, publisher):
         self.mock_choices()
         data = {'yaml_text': text}
+
         def check(rules, request, target=None):
             return publisher or rules != steps.PUBLISH_RULE
         with mock.patch('openstack_dashboard.policy.check',

@@ -103,7 +103,8 @@ ID_SOURCES = (
 
 def _unique_id(items, value):
     """The id of the one item named ``value``; ``value`` itself when it is
-    an id, unknown or ambiguous (the wizard then says it is not a choice)."""
+    an id, unknown or ambiguous (the wizard then says it is not a choice).
+    """
     if any(item.id == value for item in items):
         return value
     named = [item.id for item in items
@@ -113,7 +114,8 @@ def _unique_id(items, value):
 
 def resource_ids(request, values):
     """``values`` with image, flavor and network names replaced by the ids
-    the wizard lists; unchanged where the service fails."""
+    the wizard lists; unchanged where the service fails.
+    """
     result = dict(values)
     for fields, loader in ID_SOURCES:
         wanted = [field for field in fields if result.get(field)]
@@ -125,7 +127,8 @@ def resource_ids(request, values):
             LOG.warning('Unable to load %s', fields[0], exc_info=True)
             continue
         for field in wanted:
-            named = items if field != 'fixed_subnet' else [
-                subnet for network in items for subnet in network.subnets or ()]
-            result[field] = _unique_id(named, result[field])
+            if field == 'fixed_subnet':
+                items = [subnet for network in items
+                         for subnet in network.subnets or ()]
+            result[field] = _unique_id(items, result[field])
     return result

@@ -143,7 +143,8 @@ def read(text):
 
 def form_data(attributes):
     """A QueryDict as the wizard's form posts ``attributes``: a checkbox
-    only when checked, labels as ``key=value`` lines."""
+    only when checked, labels as ``key=value`` lines.
+    """
     data = QueryDict(mutable=True)
     for name in TEMPLATE_FIELDS:
         value = attributes.get(name)

@@ -46,7 +46,8 @@ class ImportedClusterTemplate(wizards.CreateClusterTemplate):
 
 class ImportedWizardView(panel_views.CreateView):
     """The create wizard bound to imported attributes and validated as if
-    the user had typed them and pressed Submit; nothing is created here."""
+    the user had typed them and pressed Submit; nothing is created here.
+    """
     workflow_class = ImportedClusterTemplate
 
     def post(self, request, *args, **kwargs):
@@ -58,7 +59,8 @@ class ImportedWizardView(panel_views.CreateView):
 def wizard_request(request, attributes):
     """A copy of ``request`` posting the attributes as the wizard's form
     (resources named by name as by id); missing attributes take the create
-    wizard's defaults."""
+    wizard's defaults.
+    """
     posted = panel_views.CreateView().get_initial()
     posted.update(names.resource_ids(request, attributes))
     imported = copy.copy(request)
