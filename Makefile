@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: venv demo demo-stop test test-unit test-integration test-e2e browser-deps \
-        sandbox sandbox-stop sandbox-status sandbox-reset bench
+        sandbox sandbox-stop sandbox-status sandbox-reset bench docs
 
 venv: $(STAMP)
 
@@ -59,3 +59,10 @@ test-e2e: venv browser-deps
 bench: venv
 	$(PY) -m pip install -q -r requirements/bench.txt
 	$(PY) bench/run_all.py
+
+# The guides (docs/build/html), with the e2e tests' current screenshots when
+# they have been taken (test-output/screenshots/), else the committed ones.
+docs: venv
+	$(PY) -m pip install -q -r requirements/docs.txt
+	$(PY) docs/refresh_images.py
+	$(PY) -m sphinx -W --keep-going -b html docs/source docs/build/html

@@ -41,7 +41,7 @@ def choose_template(browser):
     return template_id
 
 
-def create_cluster(browser, name, labels=''):
+def create_cluster(browser, name, labels='', shot='clusters-01-wizard'):
     browser.open('/project/clusters/create/')
     browser.find('#id_name').send_keys(name)
     choose_template(browser)
@@ -54,7 +54,7 @@ def create_cluster(browser, name, labels=''):
         By.ID, 'cluster-create-command').get_attribute('textContent')
     assert command.startswith('openstack coe cluster create'), command
     assert '--node-count 1' in command, command
-    browser.screenshot('clusters-01-wizard-%s' % name)
+    browser.screenshot(shot)  # a stable name: the user guide shows it
     browser.click('.workflow input[type=submit]')
     browser.wait().until(
         lambda d: d.current_url.rstrip('/').endswith('/project/clusters'))
@@ -126,6 +126,7 @@ def test_create_watch_resize_delete(browser):
     row_action(browser, name, 'resize')
     browser.find('#id_node_count').clear()
     browser.find('#id_node_count').send_keys('2')
+    browser.screenshot('clusters-04-resize-form')
     submit_and_wait_for_new_page(
         browser, '.modal input[type=submit], .modal button[type=submit]')
     mark_page(browser)
@@ -133,7 +134,7 @@ def test_create_watch_resize_delete(browser):
     live_wait(browser).until(lambda d: ' 2 ' in ' %s ' % d.find_element(
         By.CSS_SELECTOR, row_css(name)).text.replace('\n', ' '))
     assert_not_reloaded(browser)
-    browser.screenshot('clusters-04-resized')
+    browser.screenshot('clusters-05-resized')
 
     row_action(browser, name, 'delete')
     submit_and_wait_for_new_page(browser,
@@ -142,14 +143,15 @@ def test_create_watch_resize_delete(browser):
     live_wait(browser).until(
         lambda d: not d.find_elements(By.CSS_SELECTOR, row_css(name)))
     assert_not_reloaded(browser)
-    browser.screenshot('clusters-05-deleted')
+    browser.screenshot('clusters-06-deleted')
 
 
 def test_failing_cluster_shows_reason(browser):
     name = 'e2e-fail-%s' % uuid.uuid4().hex[:6]
     browser.login('demo', 'demo')
     create_cluster(browser, name,
-                   'sandbox_boot_seconds=1\nsandbox_fail_at=worker')
+                   'sandbox_boot_seconds=1\nsandbox_fail_at=worker',
+                   shot='clusters-06-wizard-failing')
     mark_page(browser)
     wait_row_class(browser, name, 'status_down')
     assert 'Create failed' in browser.find(row_css(name)).text
@@ -159,4 +161,4 @@ def test_failing_cluster_shows_reason(browser):
     assert reason and reason != '-'
     assert browser.find('#cluster-status').get_attribute(
         'data-status') == 'CREATE_FAILED'
-    browser.screenshot('clusters-06-failed-detail')
+    browser.screenshot('clusters-07-failed-detail')

@@ -105,3 +105,53 @@ def resource_names(request, obj):
     if _attribute(obj, 'keypair_id'):
         names['keypair_id'] = obj.keypair_id
     return names
+
+
+# The inverse, for imported and cloned values: the wizard's selects list ids.
+
+def _project_networks(request):
+    return api.neutron.network_list_for_tenant(request,
+                                               request.user.project_id)
+
+
+# (attributes, loader of the resources they name), one call each.
+ID_SOURCES = (
+    (('image_id',), lambda r: api.glance.image_list_detailed(r)[0]),
+    (('flavor_id', 'master_flavor_id'), lambda r: api.nova.flavor_list(r)),
+    (('external_network_id',),
+     lambda r: api.neutron.network_list(r, **{'router:external': True})),
+    (('fixed_network', 'fixed_subnet'), _project_networks),
+)
+
+
+def _unique_id(items, value):
+    """The id of the one item named ``value``; ``value`` itself when it is
+    an id, unknown or ambiguous (the wizard then says it is not a choice).
+    """
+    if any(item.id == value for item in items):
+        return value
+    named = [item.id for item in items
+             if getattr(item, 'name', None) == value]
+    return named[0] if len(named) == 1 else value
+
+
+def resource_ids(request, values):
+    """``values`` with image, flavor and network names replaced by the ids
+    the wizard lists; unchanged where the service fails.
+    """
+    result = dict(values)
+    for fields, loader in ID_SOURCES:
+        wanted = [field for field in fields if result.get(field)]
+        if not wanted:
+            continue
+        try:
+            items = loader(request)
+        except Exception:
+            LOG.warning('Unable to load %s', fields[0], exc_info=True)
+            continue
+        for field in wanted:
+            if field == 'fixed_subnet':
+                items = [subnet for network in items
+                         for subnet in network.subnets or ()]
+            result[field] = _unique_id(items, result[field])
+    return result

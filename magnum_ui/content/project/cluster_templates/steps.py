@@ -8,10 +8,10 @@ Magnum refuses to change on such a template is disabled with the reason.
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from openstack_dashboard import policy
 
 from horizon import forms
 from horizon import workflows
+from openstack_dashboard import policy
 
 from magnum_ui.content.common import choices
 from magnum_ui.content.common import cli
@@ -28,6 +28,11 @@ def locked_in_use(name, current):
     if name == 'public' and current.get('public'):
         return True  # Magnum refuses to unpublish it
     return name not in EDITABLE_IN_USE
+
+
+def may_publish(request):
+    """Whether public and hidden are offered (clustertemplate:publish)."""
+    return policy.check(PUBLISH_RULE, request)
 
 
 def _keep_current(field, value):
@@ -85,7 +90,7 @@ class InfoAction(TemplateAction):
 
     def __init__(self, request, context, *args, **kwargs):
         super().__init__(request, context, *args, **kwargs)
-        if not policy.check(PUBLISH_RULE, request):
+        if not may_publish(request):
             del self.fields['public']
             del self.fields['hidden']
 

@@ -106,9 +106,11 @@ class CloneView(CreateView):
             return {}  # the posted values are the user's
         template = get_template_or_redirect(
             self.request, self.kwargs['template_id'], reverse(INDEX_URL))
-        initial = {key: value for key, value in
-                   template_values(template).items()
-                   if value not in (None, '')}
+        # Names the template holds (as Magnum keeps them) become the ids
+        # the selects list, so the posted wizard is valid.
+        initial = {key: value for key, value in names.resource_ids(
+            self.request, template_values(template)).items()
+            if value not in (None, '')}
         initial['name'] = '%s-copy' % (template.name or template.id)
         return initial
 
