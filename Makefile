@@ -5,15 +5,16 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: venv demo demo-stop test test-unit test-integration test-e2e browser-deps \
-        sandbox sandbox-stop sandbox-status sandbox-reset bench docs
+        sandbox sandbox-stop sandbox-status sandbox-reset bench docs lint test-js node-deps
 
 venv: $(STAMP)
 
-$(STAMP): setup.cfg requirements/dashboard.txt requirements/sandbox.txt sandbox/driver/pyproject.toml
+$(STAMP): setup.cfg requirements/dashboard.txt requirements/sandbox.txt requirements/lint.txt \
+          sandbox/driver/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements/dashboard.txt -r requirements/sandbox.txt \
-	    -e '.[test]' -e sandbox/driver
+	    -r requirements/lint.txt -e '.[test]' -e sandbox/driver
 	touch $@
 
 sandbox: venv
@@ -44,7 +45,30 @@ browser-deps:
 	    echo "    sudo apt-get install chromium chromium-driver"; \
 	fi
 
-test: venv browser-deps
+# Node.js and npm for the JavaScript unit tests (Debian's, where missing).
+node-deps:
+	@if command -v node >/dev/null && command -v npm >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; \
+	else \
+	    echo "JavaScript tests need Node.js and npm:"; \
+	    echo "    sudo apt-get install nodejs npm"; exit 1; \
+	fi
+
+node_modules/.installed: package.json package-lock.json | node-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# flake8 with OpenStack's hacking rules (setup.cfg [flake8]); reno checks the release notes.
+lint: venv
+	$(PY) -m flake8
+	$(VENV)/bin/reno -q lint
+
+test-js: node_modules/.installed
+	node --test tests/js/
+
+# Fast checks first: a lint or JavaScript failure stops the run before the sandbox starts.
+test: lint test-js venv browser-deps
 	$(PY) -m pytest tests -rs
 
 test-unit: venv
