@@ -68,11 +68,13 @@ test-js: node_modules/.installed
 	node --test tests/js/
 
 # Fast checks first: a lint or JavaScript failure stops the run before the sandbox starts.
+# Unit tests on every core (pytest-xdist), then the suites that share one sandbox.
 test: lint test-js venv browser-deps
-	$(PY) -m pytest tests -rs
+	$(PY) -m pytest tests/unit -q -rs -n auto
+	$(PY) -m pytest tests -rs --ignore=tests/unit
 
 test-unit: venv
-	$(PY) -m pytest tests/unit -q
+	$(PY) -m pytest tests/unit -q -n auto
 
 test-integration: venv
 	$(PY) -m pytest tests/integration -rs
