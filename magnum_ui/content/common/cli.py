@@ -3,6 +3,9 @@
     template_create(values)    `openstack coe cluster template create`,
                                one option a line
     cluster_create(values)     `openstack coe cluster create`, one line
+    cluster_delete(cluster)    `openstack coe cluster delete`
+    cluster_resize(cluster, node_count, nodegroup)
+                               `openstack coe cluster resize`
     CommandView                answers a POST of a wizard's raw fields
                                with its command as text
 
@@ -125,6 +128,22 @@ def cluster_create(values):
     """Creating a cluster, on one line (``labels.create_values`` output)."""
     return _command(('openstack', 'coe', 'cluster', 'create'),
                     CLUSTER_OPTIONS, values, ' ')
+
+
+def _line(words):
+    return ' '.join(shlex.quote(str(word)) for word in words)
+
+
+def cluster_delete(cluster):
+    """Deleting a cluster (its id or name)."""
+    return _line(('openstack', 'coe', 'cluster', 'delete', cluster))
+
+
+def cluster_resize(cluster, node_count, nodegroup=None):
+    """Resizing a cluster's default workers, or ``nodegroup``'s nodes."""
+    options = ('--nodegroup', nodegroup) if nodegroup else ()
+    return _line(('openstack', 'coe', 'cluster', 'resize') + options +
+                 (cluster, node_count))
 
 
 def posted_values(post, fields):
