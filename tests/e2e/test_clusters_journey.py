@@ -146,7 +146,7 @@ def test_create_watch_resize_delete(browser):
     browser.screenshot('clusters-06-deleted')
 
 
-def test_failing_cluster_shows_reason(browser):
+def test_failing_cluster_shows_root_cause(browser):
     name = 'e2e-fail-%s' % uuid.uuid4().hex[:6]
     browser.login('demo', 'demo')
     create_cluster(browser, name,
@@ -156,9 +156,44 @@ def test_failing_cluster_shows_reason(browser):
     wait_row_class(browser, name, 'status_down')
     assert 'Create failed' in browser.find(row_css(name)).text
     assert_not_reloaded(browser)
+    # The row's status says why, from Magnum's list (its status_reason).
+    cause = browser.find(row_css(name) + ' .cluster-root-cause')
+    assert 'simulated failure of worker node 1' in \
+        cause.get_attribute('title')
+    browser.screenshot('clusters-06-failed-row')
     browser.find(row_css(name) + ' a[href*="/project/clusters/"]').click()
     reason = browser.find('#cluster-status-reason').text
     assert reason and reason != '-'
     assert browser.find('#cluster-status').get_attribute(
         'data-status') == 'CREATE_FAILED'
+    # At the top: the first failing Heat resource and Heat's reason.
+    root = browser.find('#cluster-root-cause')
+    assert root.get_attribute('data-source') == 'heat'
+    assert browser.driver.execute_script(
+        "var r = document.getElementById('cluster-root-cause');"
+        "var s = document.getElementById('cluster-status');"
+        "return !!(r.compareDocumentPosition(s) & "
+        "Node.DOCUMENT_POSITION_FOLLOWING);")
+    resource = root.find_element(
+        By.CSS_SELECTOR, '.cluster-root-cause-resource').text
+    assert resource.startswith('kube_minions') and \
+        resource.endswith('server'), resource
+    assert 'Test Resource failed server' in root.text, root.text
+    recreate = browser.find('#cluster-recovery-recreate-link')
     browser.screenshot('clusters-07-failed-detail')
+
+    # "Recreate with the same settings": the wizard, filled in.
+    recreate.click()
+    assert browser.find('#id_name').get_attribute('value') == name
+    # (on the wizard's last step: read, not shown)
+    labels = browser.find_all('#id_labels')[0]
+    assert 'sandbox_fail_at=worker' in labels.get_attribute('value')
+    browser.screenshot('clusters-08-recreate-wizard')
+
+    # The journey deletes what it made.
+    browser.open('/project/clusters/')
+    row_action(browser, name, 'delete')
+    submit_and_wait_for_new_page(browser,
+                                 '.modal .btn-danger, .modal .btn-primary')
+    live_wait(browser).until(
+        lambda d: not d.find_elements(By.CSS_SELECTOR, row_css(name)))

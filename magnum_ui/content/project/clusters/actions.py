@@ -41,6 +41,12 @@ class DeleteCluster(policy.CheckedOncePerRequest, tables.DeleteAction):
     def allowed(self, request, datum=None):
         return allowed.can_delete(datum)
 
+    def update(self, request, datum):
+        super().update(request, datum)
+        if datum is not None and datum.status == 'DELETE_FAILED':
+            # The recovery of a failed delete: the same call, again.
+            self.verbose_name = _('Retry Delete')
+
     def delete(self, request, obj_id):
         try:
             magnum.cluster_delete(request, obj_id)

@@ -3,13 +3,13 @@
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from horizon import tables
 from horizon.utils import filters
 
 from magnum_ui.content.project.clusters import actions
+from magnum_ui.content.project.clusters.diagnosis import marks
 from magnum_ui.content.project.clusters.progress import loader
 from magnum_ui import statuses
 
@@ -33,29 +33,37 @@ class StatusColumn(tables.Column):
                          **kwargs)
 
 
-class ProgressStatusColumn(StatusColumn):
-    """The status, plus "done/total" from Heat while the cluster is busy.
+class MarkedStatusColumn(StatusColumn):
+    """The status, the cause of a failure as its tooltip, and the stall
+    mark of a busy cluster (judged from Magnum's record: no call)."""
+
+    def summary(self, datum):
+        return None
+
+    def get_data(self, datum):
+        text = super().get_data(datum)
+        if statuses.is_failed(datum.status):
+            return marks.failed_status(text, datum)
+        if not datum.is_busy:
+            return text
+        return marks.busy_status(text, datum, self.summary(datum))
+
+
+class ProgressStatusColumn(MarkedStatusColumn):
+    """Adds "done/total" from Heat while the cluster is busy; the stall
+    mark then names the resources Heat still has in progress.
 
     Heat is asked about a few busy rows per request only (see
     ``loader.choose``): the table's busy rows are offered to it once.
     """
 
-    def get_data(self, datum):
-        text = super().get_data(datum)
-        if not datum.is_busy:
-            return text
+    def summary(self, datum):
         if not getattr(self.table, '_progress_chosen', False):
             self.table._progress_chosen = True
             loader.choose(self.table.request,
                           [row for row in self.table.data or ()
                            if row.is_busy])
-        summary = loader.cluster_progress_summary(self.table.request, datum)
-        if summary is None:
-            return text
-        done, total = summary
-        return format_html(
-            '{} <span class="cluster-progress" title="{}">{}/{}</span>',
-            text, _('Resources completed'), done, total)
+        return loader.cluster_progress_summary(self.table.request, datum)
 
 
 def template_link(cluster):

@@ -11,6 +11,7 @@ from magnum_ui.content.common import choices
 from magnum_ui.content.common import cli
 from magnum_ui.content.project.clusters.create import labels
 from magnum_ui.content.project.clusters.create import projection
+from magnum_ui.content.project.clusters.create import prefill
 from magnum_ui.content.project.clusters.create import workflows as create_flows
 
 
@@ -21,9 +22,8 @@ class CreateView(views.PageTitleMixin, workflows.WorkflowView):
 
     def get_initial(self):
         initial = super().get_initial()
-        template_id = self.request.GET.get('cluster_template_id')
-        if template_id:
-            initial['cluster_template_id'] = template_id
+        # ?cluster_template_id=…, or every field (recreating a cluster)
+        initial.update(prefill.initial(self.request.GET))
         return initial
 
     def get_context_data(self, **kwargs):
