@@ -146,6 +146,33 @@ def flavors(request, placeholder):
         for flavor in found])
 
 
+@memoized.memoized
+def flavors_by_id(request):
+    """Nova's flavors by id, from one call per request; {} when Nova
+    fails (flavor ids then show as they are)."""
+    try:
+        return {flavor.id: flavor for flavor in api.nova.flavor_list(request)}
+    except Exception:
+        LOG.warning('Unable to load flavors', exc_info=True)
+        return {}
+
+
+def flavor_name(request, flavor_id):
+    flavor = flavors_by_id(request).get(flavor_id)
+    return flavor.name if flavor else flavor_id
+
+
+def availability_zones(request, placeholder):
+    """Nova's available zones (Magnum takes one as a label)."""
+    try:
+        found = api.nova.availability_zone_list(request)
+    except Exception:
+        return _failed(_('Unable to load availability zones'))
+    return _first(placeholder, [
+        (zone.name, zone.name) for zone in found
+        if (getattr(zone, 'state', None) or {}).get('available', True)])
+
+
 def external_networks(request):
     try:
         found = api.neutron.network_list(request, **{'router:external': True})

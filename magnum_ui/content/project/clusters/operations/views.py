@@ -1,5 +1,7 @@
 """Resize and upgrade views."""
 
+from urllib import parse
+
 from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +12,10 @@ from horizon.utils import memoized
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import data
+from magnum_ui.content.project.clusters.nodegroups import commands
 from magnum_ui.content.project.clusters.operations \
     import forms as cluster_forms
+from magnum_ui.content.project.clusters import upgrades
 
 INDEX_URL = reverse_lazy('horizon:project:clusters:index')
 
@@ -76,6 +80,25 @@ class UpgradeView(ClusterFormView):
     submit_label = _('Upgrade')
     submit_url_name = 'horizon:project:clusters:operations:upgrade'
     page_title = _('Upgrade Cluster')
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context['form']
+        cluster = self.get_cluster()
+        name = cluster.name or cluster.id
+        context['command'] = commands.upgrade_command(
+            name, None, form.data if form.is_bound else {
+                'max_batch_size': form.fields['max_batch_size'].initial})
+        context['cli_url'] = '%s?%s' % (reverse(
+            'horizon:project:clusters:nodegroups:cli',
+            args=[cluster.id, 'upgrade']), parse.urlencode({'cluster': name}))
+        context['current_tag'] = form.current_tag
+        context['drifted'] = [
+            (group, upgrades.nodegroup_tag(group), reverse(
+                'horizon:project:clusters:nodegroups:upgrade',
+                args=[cluster.id, group.id]))
+            for group in form.drifted]
+        return context
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

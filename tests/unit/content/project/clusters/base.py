@@ -29,6 +29,12 @@ class ClustersTestCase(helpers.MagnumTestCase):
             'cluster_progress_summary', return_value=None)
         self.mock_progress = patcher.start()
         self.addCleanup(patcher.stop)
+        # Nodegroups show flavor names from Nova: none known unless a test
+        # says so (test_nodegroups), so ids show as they are.
+        patcher = mock.patch(
+            'magnum_ui.content.common.choices.flavors_by_id', return_value={})
+        self.mock_flavors_by_id = patcher.start()
+        self.addCleanup(patcher.stop)
 
     def cluster(self, index=0):
         return self.clusters.list()[index]
