@@ -35,7 +35,7 @@ Kind = collections.namedtuple('Kind', 'session_key wrapper fields')
 CLUSTERS = Kind(SESSION_KEY, wrappers.Cluster, PLACEHOLDER_FIELDS)
 NODEGROUPS = Kind('magnum_ui_pending_nodegroups', wrappers.Nodegroup,
                   ('name', 'role', 'node_count', 'min_node_count',
-                   'max_node_count', 'flavor_id', 'cluster_id'))
+                   'max_node_count', 'flavor_id'))
 
 
 def lifetime():

@@ -28,6 +28,11 @@ def cluster_id(table):
     return table.kwargs['cluster_id']
 
 
+def cluster_name(table):
+    cluster = table.kwargs.get('cluster')
+    return (cluster.name if cluster else None) or cluster_id(table)
+
+
 def is_stable(group):
     return group is not None and group.status in allowed.STABLE_STATUSES
 
@@ -111,7 +116,7 @@ class DeleteNodegroup(policy.CheckedOncePerRequest, tables.DeleteAction):
         # Shown in the confirmation next to "This action cannot be undone".
         self.help_text = '%s %s' % (
             _('Equivalent command:'),
-            cli.nodegroup_delete(cluster_id(self.table), datum.name))
+            cli.nodegroup_delete(cluster_name(self.table), datum.name))
 
     def delete(self, request, obj_id):
         group = self.table.get_object_by_id(obj_id)

@@ -117,8 +117,7 @@ class CreateNodegroupForm(forms.SelfHandlingForm):
             return errors.form_failed(
                 self, _('Unable to add the nodegroup.'), exc)
         nodegroup_data.remember(request, self.cluster.id, group.id,
-                                nodegroup_data.CREATING,
-                                cluster_id=self.cluster.id, **values)
+                                nodegroup_data.CREATING, **values)
         messages.success(request, _('Nodegroup "%s" requested.')
                          % values['name'])
         return True
