@@ -1,5 +1,7 @@
 """Tabs of the cluster detail page: Overview, Nodegroups, Progress."""
 
+from urllib import parse
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -67,8 +69,10 @@ class NodegroupsTab(tabs.TableTab):
         context = super().get_context_data(request, **kwargs)
         cluster = self.tab_group.kwargs['cluster']
         groups = self._tables['nodegroups'].data or []
-        context.update(polling.context(reverse(
-            'horizon:project:clusters:nodegroups:rows', args=[cluster.id])))
+        # The cluster's name: the refreshed rows' commands show it.
+        context.update(polling.context('%s?%s' % (reverse(
+            'horizon:project:clusters:nodegroups:rows', args=[cluster.id]),
+            parse.urlencode({'cluster': cluster.name or cluster.id}))))
         context['cluster_tag'] = self.cluster_tag()
         context['drifted'] = [group for group in groups if group.drift]
         return context

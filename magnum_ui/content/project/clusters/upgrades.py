@@ -9,6 +9,7 @@ version than the cluster ("drift") are named so they can follow.
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 KUBE_TAG = 'kube_tag'
@@ -83,6 +84,15 @@ def refusal(current_tag, new_tag):
                  ) % {'old': current_tag, 'new': new_tag,
                       'next': 'v%d.%d' % (old[0], old[1] + 1)}
     return None
+
+
+def checked_choice(offered, current_tag, template_id):
+    """The chosen template's id, or a ValidationError saying why not
+    (a form's clean method of its template field)."""
+    reason = refusal(current_tag, template_tag(offered.get(template_id)))
+    if reason:
+        raise ValidationError(reason)
+    return template_id
 
 
 def drifted(nodegroups, tag):

@@ -21,6 +21,8 @@ from magnum_ui.content.project.clusters.nodegroups \
 from magnum_ui.content.project.clusters.nodegroups \
     import forms as nodegroup_forms
 from magnum_ui.content.project.clusters.nodegroups import tables
+from magnum_ui.content.project.clusters.operations \
+    import views as operation_views
 from magnum_ui.content.project.clusters import polling
 
 TAB = 'cluster_details__nodegroups'
@@ -121,23 +123,13 @@ class ResizeView(NodegroupFormView):
     submit_url_name = 'horizon:project:clusters:nodegroups:resize'
 
 
-class UpgradeView(NodegroupFormView):
+class UpgradeView(operation_views.UpgradeTemplates, NodegroupFormView):
     form_class = nodegroup_forms.UpgradeNodegroupForm
     kind = 'upgrade'
     modal_id = 'upgrade_nodegroup_modal'
     modal_header = page_title = _('Upgrade Nodegroup')
     submit_label = _('Upgrade')
     submit_url_name = 'horizon:project:clusters:nodegroups:upgrade'
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        try:
-            kwargs['templates'] = magnum.cluster_template_list(self.request)
-        except Exception as exc:
-            errors.handle(self.request,
-                          _('Unable to retrieve cluster templates.'), exc)
-            kwargs['templates'] = []
-        return kwargs
 
 
 class CommandView(cli.FormCommandView):
@@ -168,7 +160,8 @@ class RowsView(django_views.View):
         except Exception as exc:
             return http.JsonResponse({'error': errors.reason(exc)},
                                      status=503)
-        table = self.table_class(request, data=groups, cluster_id=cluster_id)
+        table = self.table_class(request, data=groups, cluster_id=cluster_id,
+                                 cluster_name=request.GET.get('cluster'))
         rows = {group.id: table._meta.row_class(table, group).render()
                 for group in groups}
         gone = [group_id for group_id in ids if group_id not in rows]

@@ -151,12 +151,9 @@ class UpgradeForm(forms.SelfHandlingForm):
             del self.fields['nodegroup']
 
     def clean_cluster_template_id(self):
-        chosen = self.offered.get(self.cleaned_data['cluster_template_id'])
-        reason = upgrades.refusal(self.current_tag,
-                                  upgrades.template_tag(chosen))
-        if reason:
-            raise forms.ValidationError(reason)
-        return chosen.uuid
+        return upgrades.checked_choice(
+            self.offered, self.current_tag,
+            self.cleaned_data['cluster_template_id'])
 
     def handle(self, request, data):
         try:

@@ -72,7 +72,21 @@ class ResizeView(ClusterFormView):
         return context
 
 
-class UpgradeView(ClusterFormView):
+class UpgradeTemplates(object):
+    """Mixin of an upgrade form's view: the templates it chooses from."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        try:
+            kwargs['templates'] = magnum.cluster_template_list(self.request)
+        except Exception as exc:
+            errors.handle(self.request,
+                          _('Unable to retrieve cluster templates.'), exc)
+            kwargs['templates'] = []
+        return kwargs
+
+
+class UpgradeView(UpgradeTemplates, ClusterFormView):
     form_class = cluster_forms.UpgradeForm
     template_name = 'magnum_ui/clusters/upgrade.html'
     modal_id = 'upgrade_cluster_modal'
@@ -99,13 +113,3 @@ class UpgradeView(ClusterFormView):
                 args=[cluster.id, group.id]))
             for group in form.drifted]
         return context
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        try:
-            kwargs['templates'] = magnum.cluster_template_list(self.request)
-        except Exception as exc:
-            errors.handle(self.request,
-                          _('Unable to retrieve cluster templates.'), exc)
-            kwargs['templates'] = []
-        return kwargs

@@ -42,7 +42,8 @@ class NodegroupsTabTests(base.ClustersTestCase):
         res = self.client.get(TAB_URL)
         self.assertContains(res, 'm1.large')
         self.assertNotContains(res, FLAVOR_UUID + '<')
-        self.assertContains(res, 'data-rows-url="%s"' % ROWS_URL)
+        self.assertContains(res, 'data-rows-url="%s?cluster=demo-cluster"'
+                            % ROWS_URL)
         self.assertContains(res, 'id="nodegroup-drift"')
         self.assertContains(res, 'nodegroup-drift"', count=2)  # + the row
         # One Nova flavor list per request (memoized), whatever the rows.
@@ -110,7 +111,8 @@ class RowsTests(base.ClustersTestCase):
                      max_node_count=None, labels=None, node_count=3)
         data._remember_details(self.request, CLUSTER_ID, [group], 'v1.30.1')
         self.mock_nodegroup_list_brief.return_value = [brief]
-        res = self.client.get(ROWS_URL, {'ids': '%s,gone-id' % group.id})
+        res = self.client.get(ROWS_URL, {'ids': '%s,gone-id' % group.id,
+                                         'cluster': 'demo-cluster'})
         self.assertEqual(200, res.status_code)
         answer = res.json()
         self.assertEqual(['gone-id'], answer['gone'])
@@ -120,6 +122,7 @@ class RowsTests(base.ClustersTestCase):
         # name role default status nodes (live) min max (from the page)
         self.assertEqual(['pool-a', 'worker', 'No', 'Active (updated)', '3',
                           '1', '4', 'm1.small', 'v1.30.1'], cells[:9])
+        self.assertIn('nodegroup delete demo-cluster pool-a', row)
         self.mock_nodegroup_list_brief.assert_called_once_with(
             helpers.IsHttpRequest(), CLUSTER_ID)
 
