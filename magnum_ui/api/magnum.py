@@ -139,6 +139,82 @@ def cluster_upgrade(request, cluster_id, cluster_template_id,
 
 # Nodegroups
 
+NODEGROUP_CREATE_FIELDS = (
+    'name', 'role', 'flavor_id', 'image_id', 'node_count', 'min_node_count',
+    'max_node_count', 'docker_volume_size', 'labels', 'merge_labels',
+    'node_labels', 'node_taints')
+NODEGROUP_UPDATE_FIELDS = ('min_node_count', 'max_node_count',
+                           'node_labels', 'node_taints')
+NODE_ATTRIBUTES = ('node_labels', 'node_taints')  # API 1.14 and later
+
+
+def _without_node_attributes(request, values):
+    """``values`` without node labels and taints where Magnum predates
+    them: an older Magnum would refuse the whole request."""
+    if supports(request, 'node_labels_taints'):
+        return values
+    return {k: v for k, v in values.items() if k not in NODE_ATTRIBUTES}
+
+
+def nodegroup_patch(current, wanted):
+    """JSON-patch of the changed nodegroup attributes.
+
+    Node labels and taints are always sent as ``replace`` of their Python
+    text: Magnum's patch values are text or integers, and it reads these
+    two back with ``ast.literal_eval`` on ``replace`` only (as
+    python-magnumclient sends them).
+    """
+    plain = {k: v for k, v in wanted.items()
+             if k in NODEGROUP_UPDATE_FIELDS and k not in NODE_ATTRIBUTES}
+    operations = patch_builder.build_patch(current, plain)
+    for key in NODE_ATTRIBUTES:
+        if key not in wanted:
+            continue
+        empty = {} if key == 'node_labels' else []
+        new, old = wanted[key] or empty, current.get(key) or empty
+        if new != old:
+            operations.append({'op': 'replace', 'path': '/%s' % key,
+                               'value': repr(new)})
+    return operations
+
+
+@profiler.trace
+def nodegroup_list_brief(request, cluster_id):
+    """One call: no min/max counts, labels or version (see below)."""
+    return [wrappers.Nodegroup(group) for group in
+            magnumclient(request).nodegroups.list(cluster_id)]
+
+
+@profiler.trace
+def nodegroup_get(request, cluster_id, nodegroup_id):
+    return wrappers.Nodegroup(
+        magnumclient(request).nodegroups.get(cluster_id, nodegroup_id))
+
+
+@profiler.trace
+def nodegroup_create(request, cluster_id, **values):
+    values = _without_node_attributes(
+        request, _only(NODEGROUP_CREATE_FIELDS, values))
+    return wrappers.Nodegroup(
+        magnumclient(request).nodegroups.create(cluster_id, **values))
+
+
+@profiler.trace
+def nodegroup_update(request, cluster_id, nodegroup_id, current, **wanted):
+    """Send only what changed between ``current`` and ``wanted``."""
+    operations = nodegroup_patch(
+        current, _without_node_attributes(request, wanted))
+    if not operations:
+        return None
+    return wrappers.Nodegroup(magnumclient(request).nodegroups.update(
+        cluster_id, nodegroup_id, operations))
+
+
+@profiler.trace
+def nodegroup_delete(request, cluster_id, nodegroup_id):
+    magnumclient(request).nodegroups.delete(cluster_id, nodegroup_id)
+
+
 @profiler.trace
 def nodegroup_list(request, cluster_id):
     """Every nodegroup of the cluster with all its attributes.

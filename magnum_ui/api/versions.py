@@ -27,6 +27,7 @@ FEATURE_MIN_VERSION = {
     'nodegroups': (1, 9),
     'zero_node_nodegroups': (1, 10),
     'credentials': (1, 12),
+    'node_labels_taints': (1, 14),
 }
 
 MIN_HEADER = 'OpenStack-API-Minimum-Version'

@@ -1,5 +1,8 @@
 """magnum_ui's service layer against the sandbox's real Magnum and Heat.
 
+One cluster serves every test; the nodegroup calls run last (create,
+list brief and detailed, resize, update as a JSON-patch, delete).
+
 The views are unit-tested with this layer mocked at its edge; here the
 same calls run for real with a user's token and catalogue, so what the
 mocks assume is checked against what Magnum actually answers.
@@ -52,6 +55,32 @@ def wait_gone(request, cluster_id, timeout=WAIT):
             return
         time.sleep(1)
     raise AssertionError('cluster %s was not deleted' % cluster_id)
+
+
+def wait_for(check, timeout=WAIT):
+    """check() until it returns something true; NotFound counts as no."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            found = check()
+        except mc_exc.NotFound:
+            found = None
+        if found:
+            return found
+        assert time.monotonic() < deadline, 'gave up after %ss' % timeout
+        time.sleep(2)
+
+
+def settled(request, cluster_id, group_name, status='COMPLETE'):
+    """The group once it and its cluster are done with their update."""
+    def check():
+        group = magnum.nodegroup_get(request, cluster_id, group_name)
+        assert not group.status.endswith('FAILED'), group.status_reason
+        cluster = magnum.cluster_get(request, cluster_id)
+        if group.status.endswith(status) and \
+                cluster.status.endswith('COMPLETE'):
+            return group
+    return wait_for(check)
 
 
 @pytest.fixture(scope='module')
@@ -151,3 +180,59 @@ def test_another_project_cannot_see_the_cluster(sandbox, cluster):
     assert cluster.id not in [c.id for c in magnum.cluster_list(alt)]
     with pytest.raises(mc_exc.NotFound):
         magnum.cluster_get(alt, cluster.id)
+
+
+# Last: it changes the cluster the tests above look at as created.
+def test_nodegroup_create_list_resize_update_delete(demo, cluster):
+    cluster = cluster.id
+    assert magnum.supports(demo, 'node_labels_taints')
+    created = magnum.nodegroup_create(
+        demo, cluster, name='pool-a', role='worker', node_count=1,
+        min_node_count=1, max_node_count=3, flavor_id='m1.small',
+        labels={'availability_zone': 'nova'}, merge_labels=True,
+        node_labels={'pool': 'a'},
+        node_taints=[{'key': 'dedicated', 'value': 'a',
+                      'effect': 'NoSchedule'}])
+    assert created.name == 'pool-a'
+    group = settled(demo, cluster, 'pool-a')
+    assert (group.min_node_count, group.max_node_count) == (1, 3)
+    assert group.labels['availability_zone'] == 'nova'
+    # merged with the cluster's labels
+    assert group.labels['sandbox_boot_seconds'] == '1'
+    assert group.node_labels == {'pool': 'a'}
+    assert group.node_taints[0]['effect'] == 'NoSchedule'
+
+    brief = {g.name: g for g in magnum.nodegroup_list_brief(demo, cluster)}
+    assert set(brief) == {'default-master', 'default-worker', 'pool-a'}
+    assert brief['pool-a'].status == 'CREATE_COMPLETE'
+    # The brief list says Magnum's defaults, not the group's bounds.
+    assert (brief['pool-a'].min_node_count,
+            brief['pool-a'].max_node_count) == (0, None)
+    detailed = {g.name: g for g in magnum.nodegroup_list(demo, cluster)}
+    assert detailed['pool-a'].max_node_count == 3
+
+    magnum.cluster_resize(demo, cluster, 2, nodegroup=group.id)
+    wait_for(lambda: magnum.nodegroup_get(demo, cluster, 'pool-a')
+             .node_count == 2)
+    group = settled(demo, cluster, 'pool-a')
+    assert len(group.node_addresses) == 2
+
+    current = {name: getattr(group, name)
+               for name in magnum.NODEGROUP_UPDATE_FIELDS}
+    assert magnum.nodegroup_update(demo, cluster, group.id, current,
+                                   **current) is None  # nothing changed
+    magnum.nodegroup_update(demo, cluster, group.id, current,
+                            min_node_count=0, max_node_count=None,
+                            node_labels={'pool': 'b'}, node_taints=[])
+    group = wait_for(lambda: [
+        g for g in [magnum.nodegroup_get(demo, cluster, 'pool-a')]
+        if g.node_labels == {'pool': 'b'}])[0]
+    assert (group.min_node_count, group.max_node_count) == (0, None)
+    assert not group.node_taints
+    settled(demo, cluster, 'pool-a')
+
+    with pytest.raises(mc_exc.BadRequest):  # Magnum's own refusal
+        magnum.nodegroup_delete(demo, cluster, 'default-worker')
+    magnum.nodegroup_delete(demo, cluster, group.id)
+    wait_for(lambda: 'pool-a' not in
+             [g.name for g in magnum.nodegroup_list_brief(demo, cluster)])

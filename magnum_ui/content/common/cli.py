@@ -13,6 +13,8 @@
     ca_rotate(cluster)         `openstack coe ca rotate`
     cluster_config(cluster, use_keystone=False)
                                `openstack coe cluster config`
+    nodegroup_create/update/delete
+                               `openstack coe nodegroup ...`, one line
     CommandView                answers a POST of a wizard's raw fields
                                with its command as text
 
@@ -117,13 +119,65 @@ CLUSTER_OPTIONS = (
 )
 
 
-def _command(words, options, values, separator):
+def _taints(option, taints):
+    return [[option, '%s=%s:%s' % (taint.get('key'), taint.get('value') or '',
+                                   taint.get('effect'))]
+            for taint in taints or ()]
+
+
+NODE_COUNT_BOUNDS = (
+    ('min_node_count', _value, '--min-nodes'),
+    ('max_node_count', _value, '--max-nodes'),
+)
+NODE_ATTRIBUTE_OPTIONS = (
+    ('node_labels', _labels, '--node-labels'),
+    ('node_taints', _taints, '--node-taints'),
+)
+NODEGROUP_OPTIONS = (
+    ('role', _value, '--role'),
+    ('flavor_id', _value, '--flavor'),
+    ('image_id', _value, '--image'),
+    ('node_count', _value, '--node-count'),
+) + NODE_COUNT_BOUNDS + (
+    ('docker_volume_size', _value, '--docker-volume-size'),
+    ('labels', _labels, '--labels'),
+    ('merge_labels', _flag, '--merge-labels'),
+) + NODE_ATTRIBUTE_OPTIONS
+# `nodegroup update` can set, not clear, min and max.
+NODEGROUP_UPDATE_OPTIONS = NODE_COUNT_BOUNDS + NODE_ATTRIBUTE_OPTIONS
+
+
+def _command(words, options, values, separator, positionals=None):
     parts = [list(words)]
     for attribute, kind, option in options:
         parts += kind(option, values.get(attribute))
-    parts.append([str(values.get('name') or '<name>')])
+    if positionals is None:
+        positionals = [values.get('name') or '<name>']
+    parts.append([str(word) for word in positionals])
     return separator.join(' '.join(shlex.quote(word) for word in part)
                           for part in parts)
+
+
+def _name(value, placeholder):
+    return value if _present(value) else placeholder
+
+
+def nodegroup_create(cluster, values):
+    return _command(('openstack', 'coe', 'nodegroup', 'create'),
+                    NODEGROUP_OPTIONS, values, ' ',
+                    [cluster, _name(values.get('name'), '<name>')])
+
+
+def nodegroup_update(cluster, nodegroup, changes):
+    """Updating what ``changes`` holds (only the changed attributes)."""
+    return _command(('openstack', 'coe', 'nodegroup', 'update'),
+                    NODEGROUP_UPDATE_OPTIONS, changes, ' ',
+                    [cluster, nodegroup])
+
+
+def nodegroup_delete(cluster, nodegroup):
+    return _command(('openstack', 'coe', 'nodegroup', 'delete'), (), {},
+                    ' ', [cluster, nodegroup])
 
 
 def template_create(values):
@@ -181,7 +235,8 @@ def cluster_resize(cluster, node_count, nodegroup=None):
 def cluster_upgrade(cluster, template, max_batch_size=1, nodegroup=None):
     """For the upgrade form: ``template`` the new template's id."""
     options = ()
-    if max_batch_size not in (None, '', 1):
+    if max_batch_size not in (None, '') and str(max_batch_size) != '1':
+        # 1 is the client's default
         options += ('--max-batch-size', max_batch_size)
     if nodegroup:
         options += ('--nodegroup', nodegroup)
@@ -225,6 +280,23 @@ def posted_values(post, fields):
         else:
             values[name] = _typed(field, post.get(name, '').strip())
     return values
+
+
+class FormCommandView(generic.View):
+    """POST: a modal form's raw fields; answer: its command as text.
+
+    ``command(values)`` gets the stripped posted values by field name; no
+    service is asked, so the preview can follow every keystroke.
+    """
+
+    def command(self, values):
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        values = {key: value.strip() for key, value in request.POST.items()
+                  if key != 'csrfmiddlewaretoken'}
+        return http.HttpResponse(self.command(values),
+                                 content_type='text/plain; charset=utf-8')
 
 
 class CommandView(generic.View):

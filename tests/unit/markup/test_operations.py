@@ -1,6 +1,7 @@
 """Resize and upgrade forms: cluster names, nodegroup and template choices."""
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from openstack_dashboard.test import helpers
 
@@ -120,9 +121,11 @@ class UpgradeMarkupTests(markup.InertAssertions, base.ClustersTestCase):
                                   **headers)
             self.assertPage(res, 'cname', 'ng_a')
             page = markup.body(res)
-            self.assertOption(page, other.uuid, markup.hostile('t_other'))
-            self.assertOption(page, markup.hostile('ng_b'),
-                              markup.hostile('ng_b'))
+            self.assertOption(page, other.uuid, '%s (Kubernetes v1.30.1)'
+                              % markup.hostile('t_other'))
+            # Magnum moves only default groups to another template.
+            self.assertNotIn('value="%s"' % escape(markup.hostile('ng_b')),
+                             page)
             self.assertOption(page, markup.hostile('master'),
                               markup.hostile('master'))
 
@@ -133,11 +136,12 @@ class UpgradeMarkupTests(markup.InertAssertions, base.ClustersTestCase):
             409, markup.hostile('upgradeerr'))
         res = self.client.post(url('upgrade', magnum_data.CLUSTER['uuid']), {
             'cluster_template_id': other.uuid, 'max_batch_size': 1,
-            'nodegroup': markup.hostile('ng_b')})
+            'nodegroup': markup.hostile('ng_a')})
         self.assertTrue(self.mock_cluster_upgrade.called)
         self.assertPage(res, 'upgradeerr', 'cname')
-        self.assertOption(markup.body(res), other.uuid,
-                          markup.hostile('t_other'))
+        self.assertOption(
+            markup.body(res), other.uuid,
+            '%s (Kubernetes v1.30.1)' % markup.hostile('t_other'))
 
     @helpers.create_mocks(UPGRADE_MOCKS)
     def test_template_list_error_is_escaped(self):

@@ -11,6 +11,7 @@ The session is shared by every Horizon worker, so this holds behind a
 balancer; entries are few and small because sessions may be cookies.
 """
 
+import collections
 import time
 import types
 
@@ -28,65 +29,82 @@ DELETING = 'DELETE_IN_PROGRESS'
 # What a placeholder row of a cluster Magnum does not list yet shows.
 PLACEHOLDER_FIELDS = ('name', 'cluster_template_id', 'keypair',
                       'master_count', 'node_count')
+# What is pending: where it is kept, how a placeholder is wrapped, and
+# which fields it shows.
+Kind = collections.namedtuple('Kind', 'session_key wrapper fields')
+CLUSTERS = Kind(SESSION_KEY, wrappers.Cluster, PLACEHOLDER_FIELDS)
+NODEGROUPS = Kind('magnum_ui_pending_nodegroups', wrappers.Nodegroup,
+                  ('name', 'role', 'node_count', 'min_node_count',
+                   'max_node_count', 'flavor_id'))
 
 
 def lifetime():
     return getattr(settings, 'MAGNUM_UI_PENDING_SECONDS', DEFAULT_SECONDS)
 
 
-def _entries(request):
-    return dict(request.session.get(SESSION_KEY) or {})
+def _entries(request, kind=CLUSTERS):
+    return dict(request.session.get(kind.session_key) or {})
 
 
-def _save(request, entries):
+def _save(request, entries, kind=CLUSTERS):
     if entries:
         newest = sorted(entries.items(), key=lambda item: -item[1]['until'])
-        request.session[SESSION_KEY] = dict(newest[:MAX_ENTRIES])
-    elif SESSION_KEY in request.session:
-        del request.session[SESSION_KEY]
+        request.session[kind.session_key] = dict(newest[:MAX_ENTRIES])
+    elif kind.session_key in request.session:
+        del request.session[kind.session_key]
 
 
-def remember(request, cluster_id, status, cluster=None, **placeholder):
+def remember(request, cluster_id, status, cluster=None, kind=CLUSTERS,
+             scope=None, **placeholder):
     """Show ``cluster_id`` as ``status`` until Magnum reports otherwise.
 
-    ``cluster`` is the cluster as it was before the request (its
-    ``updated_at`` tells when Magnum has moved on); ``placeholder`` holds
-    PLACEHOLDER_FIELDS for a cluster Magnum does not list yet.
+    ``cluster`` is the cluster (or nodegroup, for kind NODEGROUPS) as it
+    was before the request (its ``updated_at`` tells when Magnum has moved
+    on); ``placeholder`` holds the kind's fields for one Magnum does not
+    list yet; ``scope`` (a nodegroup's cluster) limits where it shows.
     """
-    entries = _entries(request)
+    entries = _entries(request, kind)
     entry = {'status': status, 'until': time.time() + lifetime(),
              'since': getattr(cluster, 'updated_at', None)}
     fields = {key: value for key, value in placeholder.items()
-              if key in PLACEHOLDER_FIELDS and value not in (None, '')}
+              if key in kind.fields and value not in (None, '')}
     if fields:
         entry['fields'] = fields
+    if scope:
+        entry['scope'] = scope
     entries[cluster_id] = entry
-    _save(request, entries)
+    _save(request, entries, kind)
 
 
-def _placeholder(request, cluster_id, entry):
+def _placeholder(request, cluster_id, entry, kind):
     values = dict(entry.get('fields') or {}, uuid=cluster_id,
                   status=entry['status'],
                   project_id=request.user.project_id)
-    return wrappers.Cluster(types.SimpleNamespace(**values))
+    return kind.wrapper(types.SimpleNamespace(**values))
 
 
 def _superseded(cluster, entry):
-    """Magnum shows the request (busy) or has moved past it already."""
+    """Magnum shows the request (busy) or has moved past it already.
+
+    A brief nodegroup list has no ``updated_at``: its status tells then.
+    """
+    updated_at = getattr(cluster, 'updated_at', None)
     return (statuses.is_in_progress(cluster.status) or
-            cluster.updated_at != entry.get('since'))
+            (updated_at is not None and updated_at != entry.get('since')))
 
 
-def apply(request, clusters, wanted_ids=None, partial=False):
+def apply(request, clusters, wanted_ids=None, partial=False, kind=CLUSTERS,
+          scope=None):
     """``clusters`` with the pending requests shown on them.
 
     A listed cluster Magnum has not yet marked takes the pending status;
     a pending create Magnum does not list yet gets a placeholder (only
     when its id is in ``wanted_ids``, if given). Entries Magnum has caught
     up with, or that are too old, are forgotten; when ``clusters`` is one
-    page only (``partial``), entries of clusters not on it are kept.
+    page only (``partial``), entries of clusters not on it are kept, as
+    are entries of another ``scope``.
     """
-    entries = _entries(request)
+    entries = _entries(request, kind)
     if not entries:
         return clusters
     now = time.time()
@@ -96,12 +114,16 @@ def apply(request, clusters, wanted_ids=None, partial=False):
     for cluster_id, entry in entries.items():
         if entry['until'] < now:
             continue
+        if entry.get('scope') != scope:
+            kept[cluster_id] = entry
+            continue
         cluster = listed.get(cluster_id)
         if cluster is None:
             if entry['status'] == CREATING:
                 kept[cluster_id] = entry
                 if wanted_ids is None or cluster_id in wanted_ids:
-                    result.append(_placeholder(request, cluster_id, entry))
+                    result.append(_placeholder(request, cluster_id, entry,
+                                               kind))
             elif partial:
                 kept[cluster_id] = entry
             continue
@@ -112,5 +134,5 @@ def apply(request, clusters, wanted_ids=None, partial=False):
         cluster.is_pending = True
         kept[cluster_id] = entry
     if kept != entries:
-        _save(request, kept)
+        _save(request, kept, kind)
     return result

@@ -1,6 +1,9 @@
 """Tabs of the cluster detail page: Overview, Nodegroups, Progress,
 Timeline."""
 
+from urllib import parse
+
+from django.urls import reverse
 from django.utils import functional
 from django.utils.translation import gettext_lazy as _
 
@@ -14,10 +17,14 @@ from magnum_ui.content.project.clusters import autoscaling
 from magnum_ui.content.project.clusters.diagnosis import report
 from magnum_ui.content.project.clusters import health
 from magnum_ui.content.project.clusters.nodegroups \
+    import data as nodegroup_data
+from magnum_ui.content.project.clusters.nodegroups \
     import tables as nodegroup_tables
+from magnum_ui.content.project.clusters import polling
 from magnum_ui.content.project.clusters.progress import tab as progress_tab
 from magnum_ui.content.project.clusters import tables as cluster_tables
 from magnum_ui.content.project.clusters.timeline import tab as timeline_tab
+from magnum_ui.content.project.clusters import upgrades
 from magnum_ui import statuses
 
 
@@ -66,20 +73,36 @@ class NodegroupsTab(tabs.TableTab):
     name = _('Nodegroups')
     slug = 'nodegroups'
     table_classes = (nodegroup_tables.NodegroupsTable,)
-    template_name = 'horizon/common/_detail_table.html'
+    template_name = 'magnum_ui/clusters/nodegroups/_tab.html'
     preload = False
 
     def allowed(self, request):
         return magnum.supports(request, 'nodegroups')
 
+    def cluster_tag(self):
+        return upgrades.cluster_tag(self.tab_group.kwargs['cluster'])
+
     def get_nodegroups_data(self):
         cluster = self.tab_group.kwargs['cluster']
         try:
-            return magnum.nodegroup_list(self.request, cluster.id)
+            return nodegroup_data.page_nodegroups(self.request, cluster.id,
+                                                  self.cluster_tag())
         except Exception as exc:
             errors.handle(self.request,
                           _('Unable to retrieve nodegroups.'), exc)
             return []
+
+    def get_context_data(self, request, **kwargs):
+        context = super().get_context_data(request, **kwargs)
+        cluster = self.tab_group.kwargs['cluster']
+        groups = self._tables['nodegroups'].data or []
+        # The cluster's name: the refreshed rows' commands show it.
+        context.update(polling.context('%s?%s' % (reverse(
+            'horizon:project:clusters:nodegroups:rows', args=[cluster.id]),
+            parse.urlencode({'cluster': cluster.name or cluster.id}))))
+        context['cluster_tag'] = self.cluster_tag()
+        context['drifted'] = [group for group in groups if group.drift]
+        return context
 
 
 class ClusterDetailTabs(tabs.DetailTabsGroup):

@@ -2,7 +2,6 @@
 
 from urllib import parse
 
-from django.conf import settings
 from django import http
 from django import shortcuts
 from django.urls import reverse
@@ -20,19 +19,10 @@ from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import data
 from magnum_ui.content.project.clusters import pending
+from magnum_ui.content.project.clusters import polling
 from magnum_ui.content.project.clusters import tables as cluster_tables
 from magnum_ui.content.project.clusters import tabs as cluster_tabs
 from magnum_ui.content.project.clusters import usage
-
-# More ids than a page can show busy rows for is not a browser's request.
-MAX_ROW_IDS = 200
-# Longest back-off of the row poller (milliseconds).
-MAX_POLL_INTERVAL = 60000
-
-
-def poll_interval():
-    config = getattr(settings, 'HORIZON_CONFIG', {})
-    return config.get('ajax_poll_interval', 2500)
 
 
 class IndexView(tables.DataTableView):
@@ -104,9 +94,7 @@ class IndexView(tables.DataTableView):
         context['usage'] = usage.cached_usage(self.request)
         if context['usage'] is None and usage.offered(self.request):
             context['usage_url'] = reverse('horizon:project:clusters:usage')
-        context['rows_url'] = self._rows_url()
-        context['poll_interval'] = poll_interval()
-        context['max_poll_interval'] = MAX_POLL_INTERVAL
+        context.update(polling.context(self._rows_url()))
         return context
 
 
@@ -138,8 +126,7 @@ class RowsView(django_views.View):
     table_class = cluster_tables.ClustersTable
 
     def get(self, request, *args, **kwargs):
-        ids = [i for i in request.GET.get('ids', '').split(',') if i]
-        ids = list(dict.fromkeys(ids))[:MAX_ROW_IDS]
+        ids = polling.requested_ids(request)
         if not ids:
             return http.JsonResponse({'rows': {}, 'gone': []})
         meta = self.table_class._meta

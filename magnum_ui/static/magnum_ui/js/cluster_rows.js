@@ -1,5 +1,5 @@
 /**
- * Batched refresh of busy cluster rows.
+ * Batched refresh of busy rows (clusters, a cluster's nodegroups).
  *
  * One request per interval refreshes every busy row of the page:
  * GET <data-rows-url>?ids=a,b,c answers {rows: {id: "<tr>"}, gone: [id]}.
@@ -117,9 +117,10 @@
       });
   };
 
-  horizon.addInitFunction(function () {
-    $('[data-rows-url]').each(function () {
+  function start(root) {
+    $(root).find('[data-rows-url]').each(function () {
       var $container = $(this);
+      if ($container.data('clusterPoller')) { return; }
       var poller = new Poller($container);
       $container.data('clusterPoller', poller);
       poller.schedule();
@@ -127,5 +128,9 @@
       // became busy without reload are picked up on the next check.
       setInterval(function () { poller.schedule(); }, poller.base);
     });
-  });
+  }
+
+  horizon.addInitFunction(function () { start(document); });
+  // A detail page's tab loaded after the page (the Nodegroups tab).
+  horizon.tabs.addTabLoadFunction(start);
 }());

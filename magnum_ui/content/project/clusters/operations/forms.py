@@ -11,6 +11,7 @@ from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters.operations import resize_quota
 from magnum_ui.content.project.clusters import pending
+from magnum_ui.content.project.clusters import upgrades
 
 LOG = logging.getLogger(__name__)
 
@@ -134,7 +135,12 @@ class ResizeForm(forms.SelfHandlingForm):
 
 
 class UpgradeForm(forms.SelfHandlingForm):
-    """Another template of the same COE, rolled out in batches."""
+    """Another template of the same COE, rolled out in batches.
+
+    Guarded (see ``upgrades``): a downgrade or a skipped minor version is
+    refused; nodegroups running another version than the cluster are
+    named (``drifted``) with a way to upgrade them.
+    """
 
     cluster_template_id = forms.ThemableChoiceField(
         label=_('New Cluster Template'))
@@ -151,20 +157,27 @@ class UpgradeForm(forms.SelfHandlingForm):
         super().__init__(request, *args, **kwargs)
         current = next((t for t in templates
                         if t.uuid == self.cluster.cluster_template_id), None)
-        coe = current.coe if current else None
-        candidates = [t for t in templates
-                      if t.uuid != self.cluster.cluster_template_id and
-                      (coe is None or t.coe == coe) and not t.hidden]
-        self.fields['cluster_template_id'].choices = (
-            [('', _('Select a cluster template'))] +
-            [(t.uuid, t.name or t.uuid) for t in candidates]
-            if candidates else [('', _('No other template of this COE'))])
-        if nodegroups:
+        self.current_tag = upgrades.cluster_tag(self.cluster, current)
+        offered = upgrades.candidates(templates, current)
+        self.offered = {t.uuid: t for t in offered}
+        self.fields['cluster_template_id'].choices = upgrades.choices(
+            offered, _('Select a cluster template'),
+            _('No other template of this COE'))
+        self.drifted = upgrades.drifted(nodegroups, self.current_tag)
+        # Magnum moves only the default groups to another template; the
+        # others follow the cluster's template later (nodegroup upgrade).
+        defaults = [ng for ng in nodegroups if ng.is_default]
+        if defaults:
             self.fields['nodegroup'].choices = (
                 [('', _('The default worker nodegroup'))] +
-                [(ng.name, ng.name) for ng in nodegroups])
+                [(ng.name, ng.name) for ng in defaults])
         else:
             del self.fields['nodegroup']
+
+    def clean_cluster_template_id(self):
+        return upgrades.checked_choice(
+            self.offered, self.current_tag,
+            self.cleaned_data['cluster_template_id'])
 
     def handle(self, request, data):
         try:

@@ -1,5 +1,7 @@
 """Resize and upgrade views."""
 
+from urllib import parse
+
 from django import http
 from django import shortcuts
 from django.urls import reverse
@@ -14,9 +16,11 @@ from magnum_ui.api import magnum
 from magnum_ui.content.common import cli
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import data
+from magnum_ui.content.project.clusters.nodegroups import commands
 from magnum_ui.content.project.clusters.operations \
     import forms as cluster_forms
 from magnum_ui.content.project.clusters.operations import resize_quota
+from magnum_ui.content.project.clusters import upgrades
 
 INDEX_URL = reverse_lazy('horizon:project:clusters:index')
 
@@ -120,14 +124,8 @@ class ResizeCliView(generic.View):
             content_type='text/plain; charset=utf-8')
 
 
-class UpgradeView(ClusterFormView):
-    form_class = cluster_forms.UpgradeForm
-    template_name = 'magnum_ui/clusters/upgrade.html'
-    modal_id = 'upgrade_cluster_modal'
-    modal_header = _('Upgrade Cluster')
-    submit_label = _('Upgrade')
-    submit_url_name = 'horizon:project:clusters:operations:upgrade'
-    page_title = _('Upgrade Cluster')
+class UpgradeTemplates(object):
+    """Mixin of an upgrade form's view: the templates it chooses from."""
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -138,3 +136,32 @@ class UpgradeView(ClusterFormView):
                           _('Unable to retrieve cluster templates.'), exc)
             kwargs['templates'] = []
         return kwargs
+
+
+class UpgradeView(UpgradeTemplates, ClusterFormView):
+    form_class = cluster_forms.UpgradeForm
+    template_name = 'magnum_ui/clusters/upgrade.html'
+    modal_id = 'upgrade_cluster_modal'
+    modal_header = _('Upgrade Cluster')
+    submit_label = _('Upgrade')
+    submit_url_name = 'horizon:project:clusters:operations:upgrade'
+    page_title = _('Upgrade Cluster')
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context['form']
+        cluster = self.get_cluster()
+        name = cluster.name or cluster.id
+        context['command'] = commands.upgrade_command(
+            name, None, form.data if form.is_bound else {
+                'max_batch_size': form.fields['max_batch_size'].initial})
+        context['cli_url'] = '%s?%s' % (reverse(
+            'horizon:project:clusters:nodegroups:cli',
+            args=[cluster.id, 'upgrade']), parse.urlencode({'cluster': name}))
+        context['current_tag'] = form.current_tag
+        context['drifted'] = [
+            (group, upgrades.nodegroup_tag(group), reverse(
+                'horizon:project:clusters:nodegroups:upgrade',
+                args=[cluster.id, group.id]))
+            for group in form.drifted]
+        return context
