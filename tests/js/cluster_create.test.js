@@ -1,6 +1,6 @@
 /* cluster_create.js: the live previews of the cluster and template wizards
- * (the equivalent command, the chosen network's subnets, the template's
- * summary). */
+ * and the resize form (the equivalent command, the quota projection, the
+ * chosen network's subnets, the template's summary). */
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -38,8 +38,11 @@ function fakeFetch(window) {
   window.fetch = (url, init) => new Promise((resolve, reject) => {
     calls.push({
       url, init,
-      answer(text, ok) {
-        resolve({ok: ok !== false, text: () => Promise.resolve(text)});
+      // status: 200 unless said otherwise (false: 403)
+      answer(text, status) {
+        status = status === false ? 403 : (status || 200);
+        resolve({ok: status >= 200 && status < 300, status,
+                 text: () => Promise.resolve(text)});
       },
       fail() { reject(new TypeError('Failed to fetch')); },
     });
@@ -164,3 +167,24 @@ test('without fetch the command stays as rendered', () => {
   current.clock.tick(QUIET_MS);
   assert.equal(command(), 'openstack coe cluster create k8s');
 });
+
+test('the quota table follows the fields; a 204 keeps the one shown',
+  async () => {
+    current = page(WIZARD.replace('</form>',
+      '<div id="quota" data-preview-url="/quota/"><table>before</table>' +
+      '</div></form>'), ['cluster_create.js']);
+    const calls = fakeFetch(current.window);
+    user('name', 'input', 'x');
+    current.clock.tick(QUIET_MS);
+    const asked = calls.map((call) => call.url).sort();
+    assert.deepEqual(asked, [CLI_URL, '/quota/'].sort());
+    const quota = calls.find((call) => call.url === '/quota/');
+    quota.answer('<table><tr><td>VCPUs</td></tr></table>');
+    await settle();
+    assert.equal(current.$('#quota td').text(), 'VCPUs');
+    user('name', 'input', 'y');
+    current.clock.tick(QUIET_MS);
+    calls.filter((call) => call.url === '/quota/')[1].answer('', 204);
+    await settle();
+    assert.equal(current.$('#quota td').text(), 'VCPUs');
+  });
