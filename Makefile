@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: venv demo demo-stop test test-unit test-integration test-e2e browser-deps \
-        sandbox sandbox-stop sandbox-status sandbox-reset bench
+        sandbox sandbox-stop sandbox-status sandbox-reset bench messages
 
 venv: $(STAMP)
 
@@ -59,3 +59,13 @@ test-e2e: venv browser-deps
 bench: venv
 	$(PY) -m pip install -q -r requirements/bench.txt
 	$(PY) bench/run_all.py
+
+# Message catalogs: extract the English ones (Django's makemessages, needs
+# GNU gettext's xgettext), then write the pseudo-locale en_XA from them.
+MAKEMESSAGES := cd magnum_ui && DJANGO_SETTINGS_MODULE=tests.unit.settings \
+    PYTHONPATH=$(CURDIR) $(abspath $(PY)) -m django makemessages -l en \
+    --keep-pot --no-obsolete --add-location=file
+messages: venv
+	$(MAKEMESSAGES) -d django
+	$(MAKEMESSAGES) -d djangojs
+	$(PY) -m tools.catalogs
