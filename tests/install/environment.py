@@ -83,7 +83,9 @@ def horizon_venv(wheel, log):
     os.makedirs(CACHE_ROOT, exist_ok=True)
     run([sys.executable, '-m', 'venv', venv], log)
     pip = [os.path.join(venv, 'bin', 'python'), '-m', 'pip']
-    run(pip + ['install', '-q', '-c', CONSTRAINTS, HORIZON, wheel], log,
+    # --no-compile: Python compiles what Horizon imports when it runs.
+    run(pip + ['install', '-q', '--no-compile', '-c', CONSTRAINTS, HORIZON,
+               wheel], log,
         env=clean_env(venv), cwd='/')
     run(pip + ['uninstall', '-q', '-y', DISTRIBUTION], log,
         env=clean_env(venv), cwd='/')

@@ -113,9 +113,10 @@ def data_values(test):
         for item in container.list():
             # __dict__, not getattr: client resources load lazily.
             fields = getattr(item, '__dict__', {})
-            resource = fields.get('_apiresource')
-            if resource is not None:
-                fields = getattr(resource, '__dict__', {})
+            resource = fields.get('_apiresource', item)
+            if isinstance(resource, dict):  # Glance's images are dicts
+                strings_of(dict(resource), found)
+            fields = getattr(resource, '__dict__', {})
             strings_of(fields.get('_info') or fields, found)
     return found
 

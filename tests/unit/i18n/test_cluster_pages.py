@@ -1,10 +1,14 @@
 """Project Clusters pages, tabs, wizard and modals in the pseudo-locale."""
 
+import json
+import re
 import types
 
+from django.conf import settings
 from django.urls import reverse
 
 from openstack_dashboard import api
+from openstack_dashboard import context_processors
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import heat
@@ -14,10 +18,12 @@ from tests.unit.content.project.clusters import base
 from tests.unit.content.project.clusters import heat_fake
 from tests.unit.content.project.clusters import test_index
 from tests.unit import i18n
+from tools import catalogs
 
 INDEX_URL = reverse('horizon:project:clusters:index')
 USAGE_URL = reverse('horizon:project:clusters:usage')
 CREATE_URL = reverse('horizon:project:clusters:create:index')
+NEW_CATALOG = re.compile(r'const newcatalog = (\{.*?\});', re.DOTALL)
 AJAX = {'HTTP_X_REQUESTED_WITH': 'XMLHttpRequest'}
 MODALS = ('certificates:kubeconfig', 'certificates:sign_csr',
           'certificates:rotate_ca', 'certificates:rotate_credentials',
@@ -58,6 +64,21 @@ class ClusterPagesTests(i18n.PseudoLocaleMixin, base.ClustersTestCase):
         self.mock_quota_get.return_value = test_index.quota(10)
         self.assertTranslated(self.client.get(INDEX_URL))
         self.assertTranslated(self.client.get(USAGE_URL))
+
+    def test_javascript_catalog(self):
+        """Horizon's jsi18n view, asked for the catalogs its pages name,
+        serves our JavaScript strings."""
+        packages = context_processors.get_js_catalog(settings)
+        self.assertIn('magnum_ui', packages.split('+'))
+        script = self.client.get(reverse('horizon:jsi18n', args=[packages]))
+        served = json.loads(NEW_CATALOG.search(
+            script.content.decode('utf-8')).group(1))
+        english = catalogs.read(catalogs.catalog_path(
+            catalogs.SOURCE_LANGUAGE, 'djangojs'))
+        for message in english:
+            if message.id:
+                self.assertEqual(catalogs.mark(message.id),
+                                 served.get(message.id))
 
     def mock_detail(self, cluster):
         self.mock_cluster_get.return_value = cluster
