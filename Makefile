@@ -51,7 +51,7 @@ test-unit: venv
 	$(PY) -m pytest tests/unit -q
 
 test-integration: venv
-	$(PY) -m pytest tests/integration -rs
+	$(PY) -m pytest tests/integration tests/install -rs
 
 test-e2e: venv browser-deps
 	$(PY) -m pytest tests/e2e -rs

@@ -52,7 +52,8 @@ def clean_env(venv, **extra):
 
 def build_wheel(dist_dir, log):
     """The wheel as a release builds it (pip, isolated build, pbr)."""
-    run([sys.executable, '-m', 'pip', 'wheel', '--no-deps', '-q',
+    # -v: the build's own warnings go to the log.
+    run([sys.executable, '-m', 'pip', 'wheel', '--no-deps', '-v',
          '--wheel-dir', dist_dir, REPO_ROOT], log, cwd=REPO_ROOT)
     wheels = [name for name in os.listdir(dist_dir) if name.endswith('.whl')]
     assert len(wheels) == 1, wheels

@@ -38,6 +38,7 @@ ADMIN_PAGES = [
 ]
 TEMPLATE_LINK = re.compile(r'href="(/project/cluster_templates/[0-9a-f-]{36}/)"')
 STYLESHEET = re.compile(r'<link [^>]*href="(/static/dashboard/css/[^"]+\.css)"')
+PUBLIC_FIELD = 'name="public"'
 JS_CATALOG = re.compile(r'<script [^>]*src="(/i18n/js/[^"]+/)"')
 # What Horizon's log must not say: a snippet that failed, a redundant
 # policy file, an error page.
@@ -102,6 +103,7 @@ def horizon(sandbox, tmp_path_factory):
         environment.install_with_readme(venv, wheel, log, cwd=str(work))
         server = Horizon(venv, str(work), str(work / 'horizon.log'))
         server.wheel = wheel
+        server.install_log = log
         try:
             yield server.wait()
         finally:
@@ -138,6 +140,13 @@ def test_readme_install_serves_every_panel(horizon, sandbox):
                          logins['admin']['password'])
     for path, title, table in ADMIN_PAGES:
         assert_page(admin, horizon.url + path, title, table)
+
+    # The policy snippet took effect: only the admin may publish templates
+    # (without Magnum's policy Horizon would offer it to everyone).
+    create = '/project/cluster_templates/create/'
+    assert PUBLIC_FIELD not in pages[create]
+    assert PUBLIC_FIELD in assert_page(admin, horizon.url + create,
+                                       'Create Cluster Template', None)
 
     # The offline-compressed stylesheet holds the plugin's own SCSS.
     sheets = STYLESHEET.findall(pages['/project/clusters/'])
@@ -180,3 +189,8 @@ def test_wheel_holds_the_package_and_nothing_of_the_checkout(horizon):
     assert metadata['Requires-Python'] == '>=3.11'
     assert metadata['Version'] not in ('0.0.0', None)
     assert 'Installing into an existing Horizon' in metadata.get_payload()
+    with open(horizon.install_log, errors='replace') as log:
+        build = log.read()
+    # setuptools' warning of data folders left out of ``packages``.
+    assert 'absent from the `packages`' not in build
+    assert 'Successfully built horizon-magnum-panels' in build
