@@ -5,15 +5,17 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: venv demo demo-stop test test-unit test-integration test-e2e browser-deps \
-        sandbox sandbox-stop sandbox-status sandbox-reset bench messages
+        sandbox sandbox-stop sandbox-status sandbox-reset bench docs lint test-js node-deps \
+        messages
 
 venv: $(STAMP)
 
-$(STAMP): setup.cfg requirements/dashboard.txt requirements/sandbox.txt sandbox/driver/pyproject.toml
+$(STAMP): setup.cfg requirements/dashboard.txt requirements/sandbox.txt requirements/lint.txt \
+          sandbox/driver/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements/dashboard.txt -r requirements/sandbox.txt \
-	    -e '.[test]' -e sandbox/driver
+	    -r requirements/lint.txt -e '.[test]' -e sandbox/driver
 	touch $@
 
 sandbox: venv
@@ -44,11 +46,36 @@ browser-deps:
 	    echo "    sudo apt-get install chromium chromium-driver"; \
 	fi
 
-test: venv browser-deps
-	$(PY) -m pytest tests -rs
+# Node.js and npm for the JavaScript unit tests (Debian's, where missing).
+node-deps:
+	@if command -v node >/dev/null && command -v npm >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; \
+	else \
+	    echo "JavaScript tests need Node.js and npm:"; \
+	    echo "    sudo apt-get install nodejs npm"; exit 1; \
+	fi
+
+node_modules/.installed: package.json package-lock.json | node-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# flake8 with OpenStack's hacking rules (setup.cfg [flake8]); reno checks the release notes.
+lint: venv
+	$(PY) -m flake8
+	$(VENV)/bin/reno -q lint
+
+test-js: node_modules/.installed
+	node --test tests/js/
+
+# Fast checks first: a lint or JavaScript failure stops the run before the sandbox starts.
+# Unit tests on every core (pytest-xdist), then the suites that share one sandbox.
+test: lint test-js venv browser-deps
+	$(PY) -m pytest tests/unit -q -rs -n auto
+	$(PY) -m pytest tests -rs --ignore=tests/unit
 
 test-unit: venv
-	$(PY) -m pytest tests/unit -q
+	$(PY) -m pytest tests/unit -q -n auto
 
 test-integration: venv
 	$(PY) -m pytest tests/integration tests/install -rs
@@ -59,6 +86,13 @@ test-e2e: venv browser-deps
 bench: venv
 	$(PY) -m pip install -q -r requirements/bench.txt
 	$(PY) bench/run_all.py
+
+# The guides (docs/build/html), with the e2e tests' current screenshots when
+# they have been taken (test-output/screenshots/), else the committed ones.
+docs: venv
+	$(PY) -m pip install -q -r requirements/docs.txt
+	$(PY) docs/refresh_images.py
+	$(PY) -m sphinx -W --keep-going -b html docs/source docs/build/html
 
 # Message catalogs: extract the English ones (Django's makemessages, needs
 # GNU gettext's xgettext), then write the pseudo-locale en_XA from them.

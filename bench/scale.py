@@ -158,9 +158,13 @@ class Size(object):
             # the page starting at the first busy cluster
             marker = order[order.index(busy[0]) - 1]
             for k in BUSY:
+                # k rows on one page: a user showing k or more items per
+                # page (Horizon's Settings, kept in this cookie)
+                web.cookies.set('API_RESULT_PAGE_SIZE', str(max(k, PAGE_SIZE)))
                 path = '/project/clusters/rows/?ids=%s&marker=%s' % (
                     ','.join(busy[:k]), marker)
                 self._page(web, path, 'rows_%d' % k)
+            web.cookies.set('API_RESULT_PAGE_SIZE', str(PAGE_SIZE))
         finally:
             population.delete_all(self.magnum, busy)
 

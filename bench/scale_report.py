@@ -49,7 +49,8 @@ def rows(fig):
         text = '%s (%s)' % (_s(fig[key]), _calls(fig[key + '_calls']))
         if fig.get(key + '_error'):
             text += ': ' + fig[key + '_error'].split(' answered ')[-1]
-        out.append(('ours: row refresh, %d busy (calls)' % k, text))
+        out.append(('ours: row refresh, %d busy on one page (calls)' % k,
+                    text))
     out += [
         ('upstream: REST list', _s(fig['upstream_rest'])),
         ('ours: navigation → first page drawn', _s(fig['nav_ours'])),

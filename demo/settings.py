@@ -49,6 +49,11 @@ CACHES = {'default': {
     # Room for the panel's short caches beside the compressor's entries.
     'OPTIONS': {'MAX_ENTRIES': 10000}}}
 
+# Stall time of busy clusters (magnum_ui's default: 600 s); the e2e tests
+# shorten it.
+if os.environ.get('MAGNUM_UI_STALL_SECONDS'):
+    MAGNUM_UI_STALL_SECONDS = int(os.environ['MAGNUM_UI_STALL_SECONDS'])
+
 STATIC_ROOT = os.path.join(STATE_DIR, 'static')
 MEDIA_ROOT = os.path.join(STATE_DIR, 'media')
 COMPRESS_OFFLINE = os.environ.get('MAGNUM_UI_COMPRESS_OFFLINE', '1') == '1'

@@ -15,4 +15,5 @@ ADD_SCSS_FILES = ['magnum_ui/scss/magnum_ui.scss']
 ADD_JS_FILES = ['magnum_ui/js/cluster_rows.js',
                 'magnum_ui/js/cluster_usage.js',
                 'magnum_ui/js/cluster_create.js',
+                'magnum_ui/js/cli_copy.js',
                 'magnum_ui/js/progress.js']

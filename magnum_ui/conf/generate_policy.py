@@ -1,4 +1,4 @@
-"""Write Magnum's policy for Horizon's policy checks, from the installed Magnum.
+"""Write Magnum's policy for Horizon's checks, from the installed Magnum.
 
 ``default_policies/magnum.yaml`` holds the rule defaults in the list format
 Horizon reads from DEFAULT_POLICY_FILES: that is what the checks use.

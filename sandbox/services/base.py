@@ -114,9 +114,12 @@ class Service(metaclass=abc.ABCMeta):
         for key in list(env):
             if key.startswith('OS_'):
                 del env[key]
-        # The launchers are modules of this package.
+        # The launchers are modules of this package; the driver is this
+        # checkout's (ahead of an editable install made from another one).
         env['PYTHONPATH'] = os.pathsep.join(
-            p for p in (state.REPO_ROOT, env.get('PYTHONPATH')) if p)
+            p for p in (state.REPO_ROOT,
+                        os.path.join(state.REPO_ROOT, 'sandbox', 'driver'),
+                        env.get('PYTHONPATH')) if p)
         # Threaded services: without a cap glibc gives busy threads their own
         # malloc arenas, and Heat's RSS grew by hundreds of MiB under load.
         env.setdefault('MALLOC_ARENA_MAX', '2')

@@ -8,6 +8,8 @@ import pytest
 from demo import server
 from tests.e2e import browser as browser_module
 
+STALL_SECONDS = 30
+
 
 def _free_port():
     with socket.socket() as sock:
@@ -20,6 +22,9 @@ def horizon(sandbox):
     """The demo Horizon, pointed at the sandbox's Keystone; stopped at the end."""
     state_dir = os.path.join(browser_module.REPO_ROOT, '.demo')
     port = int(os.environ.get('MAGNUM_UI_E2E_PORT') or _free_port())
+    # A cluster is stalled after this long without a change (default 600 s):
+    # short enough for a journey to see it, long for the others' clusters.
+    os.environ.setdefault('MAGNUM_UI_STALL_SECONDS', str(STALL_SECONDS))
     dashboard = server.HorizonServer(sandbox['auth_url'], state_dir,
                                      port=port).start()
     yield dashboard

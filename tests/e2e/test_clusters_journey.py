@@ -29,9 +29,8 @@ def set_field(browser, field_id, value):
         "$(f).trigger('change');", field_id, value)
 
 
-def create_cluster(browser, name, labels=''):
-    browser.open('/project/clusters/create/')
-    browser.find('#id_name').send_keys(name)
+def choose_template(browser):
+    """Choose the sandbox's template in the create wizard; its id."""
     template_id = browser.driver.execute_script(
         "var wanted = arguments[0];"
         "return $('#id_cluster_template_id option').filter(function () {"
@@ -39,6 +38,13 @@ def create_cluster(browser, name, labels=''):
         TEMPLATE_NAME)
     assert template_id, 'the sandbox template is not offered'
     set_field(browser, 'id_cluster_template_id', template_id)
+    return template_id
+
+
+def create_cluster(browser, name, labels='', shot='clusters-01-wizard'):
+    browser.open('/project/clusters/create/')
+    browser.find('#id_name').send_keys(name)
+    choose_template(browser)
     set_field(browser, 'id_node_count', '1')
     set_field(browser, 'id_labels', labels)
     # The server renders the command a moment after the last change.
@@ -48,7 +54,7 @@ def create_cluster(browser, name, labels=''):
         By.ID, 'cluster-create-command').get_attribute('textContent')
     assert command.startswith('openstack coe cluster create'), command
     assert '--node-count 1' in command, command
-    browser.screenshot('clusters-01-wizard-%s' % name)
+    browser.screenshot(shot)  # a stable name: the user guide shows it
     browser.click('.workflow input[type=submit]')
     browser.wait().until(
         lambda d: d.current_url.rstrip('/').endswith('/project/clusters'))
@@ -120,6 +126,7 @@ def test_create_watch_resize_delete(browser):
     row_action(browser, name, 'resize')
     browser.find('#id_node_count').clear()
     browser.find('#id_node_count').send_keys('2')
+    browser.screenshot('clusters-04-resize-form')
     submit_and_wait_for_new_page(
         browser, '.modal input[type=submit], .modal button[type=submit]')
     mark_page(browser)
@@ -127,7 +134,7 @@ def test_create_watch_resize_delete(browser):
     live_wait(browser).until(lambda d: ' 2 ' in ' %s ' % d.find_element(
         By.CSS_SELECTOR, row_css(name)).text.replace('\n', ' '))
     assert_not_reloaded(browser)
-    browser.screenshot('clusters-04-resized')
+    browser.screenshot('clusters-05-resized')
 
     row_action(browser, name, 'delete')
     submit_and_wait_for_new_page(browser,
@@ -136,21 +143,57 @@ def test_create_watch_resize_delete(browser):
     live_wait(browser).until(
         lambda d: not d.find_elements(By.CSS_SELECTOR, row_css(name)))
     assert_not_reloaded(browser)
-    browser.screenshot('clusters-05-deleted')
+    browser.screenshot('clusters-06-deleted')
 
 
-def test_failing_cluster_shows_reason(browser):
+def test_failing_cluster_shows_root_cause(browser):
     name = 'e2e-fail-%s' % uuid.uuid4().hex[:6]
     browser.login('demo', 'demo')
     create_cluster(browser, name,
-                   'sandbox_boot_seconds=1\nsandbox_fail_at=worker')
+                   'sandbox_boot_seconds=1\nsandbox_fail_at=worker',
+                   shot='clusters-06-wizard-failing')
     mark_page(browser)
     wait_row_class(browser, name, 'status_down')
     assert 'Create failed' in browser.find(row_css(name)).text
     assert_not_reloaded(browser)
+    # The row's status says why, from Magnum's list (its status_reason).
+    cause = browser.find(row_css(name) + ' .cluster-root-cause')
+    assert 'simulated failure of worker node 1' in \
+        cause.get_attribute('title')
+    browser.screenshot('clusters-06-failed-row')
     browser.find(row_css(name) + ' a[href*="/project/clusters/"]').click()
     reason = browser.find('#cluster-status-reason').text
     assert reason and reason != '-'
     assert browser.find('#cluster-status').get_attribute(
         'data-status') == 'CREATE_FAILED'
-    browser.screenshot('clusters-06-failed-detail')
+    # At the top: the first failing Heat resource and Heat's reason.
+    root = browser.find('#cluster-root-cause')
+    assert root.get_attribute('data-source') == 'heat'
+    assert browser.driver.execute_script(
+        "var r = document.getElementById('cluster-root-cause');"
+        "var s = document.getElementById('cluster-status');"
+        "return !!(r.compareDocumentPosition(s) & "
+        "Node.DOCUMENT_POSITION_FOLLOWING);")
+    resource = root.find_element(
+        By.CSS_SELECTOR, '.cluster-root-cause-resource').text
+    assert resource.startswith('kube_minions') and \
+        resource.endswith('server'), resource
+    assert 'Test Resource failed server' in root.text, root.text
+    recreate = browser.find('#cluster-recovery-recreate-link')
+    browser.screenshot('clusters-07-failed-detail')
+
+    # "Recreate with the same settings": the wizard, filled in.
+    recreate.click()
+    assert browser.find('#id_name').get_attribute('value') == name
+    # (on the wizard's last step: read, not shown)
+    labels = browser.find_all('#id_labels')[0]
+    assert 'sandbox_fail_at=worker' in labels.get_attribute('value')
+    browser.screenshot('clusters-08-recreate-wizard')
+
+    # The journey deletes what it made.
+    browser.open('/project/clusters/')
+    row_action(browser, name, 'delete')
+    submit_and_wait_for_new_page(browser,
+                                 '.modal .btn-danger, .modal .btn-primary')
+    live_wait(browser).until(
+        lambda d: not d.find_elements(By.CSS_SELECTOR, row_css(name)))

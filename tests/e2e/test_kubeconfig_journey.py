@@ -71,9 +71,10 @@ def wait_download(directory, filename, timeout=30):
                          % (filename, os.listdir(directory)))
 
 
-def open_row_action(browser, cluster, action):
-    browser.open('/project/clusters/')
-    browser.find('#clusters')
+def open_row_action(browser, cluster, action, page='/project/clusters/'):
+    """Click ``action`` of the cluster's menu on ``page``: the list, or the
+    cluster's own page, which has the rarer actions too."""
+    browser.open(page)
     element_id = 'clusters__row_%s__action_%s' % (cluster.uuid, action)
     browser.wait().until(lambda d: d.find_elements('id', element_id))
     # The action sits in the row's dropdown; a click on the hidden link
@@ -116,7 +117,8 @@ def test_rotate_ca_confirmation_names_what_stops_working(browser,
                                                          demo_cluster):
     mc, cluster = demo_cluster
     browser.login('demo', 'demo')
-    open_row_action(browser, cluster, 'rotate_ca')
+    open_row_action(browser, cluster, 'rotate_ca',
+                    page='/project/clusters/%s/' % cluster.uuid)
     modal = browser.find('#rotate_ca_modal')
     assert 'What stops working' in modal.text
     browser.screenshot('kubeconfig-03-rotate-ca-confirmation')

@@ -25,6 +25,11 @@ def test_demo_user_logs_in_and_reaches_container_infra(browser):
     browser.wait_for_text('#cluster_templates', 'k8s-public')
     browser.screenshot('login-03-cluster-templates-panel')
 
+    # Horizon's own Key Pairs panel: the seeded key the user guide uses.
+    browser.open('/project/key_pairs/')
+    browser.wait_for_text('#main_content', 'demo-key')
+    browser.screenshot('login-04-key-pairs')
+
 
 def test_wrong_password_is_refused_with_a_message(browser):
     browser.open('/auth/login/')

@@ -75,7 +75,8 @@ def horizon_venv(wheel, log):
     """The cached virtualenv of stock Horizon and the plugin's dependencies
     (the plugin itself installed once to resolve them, then removed).
     A virtualenv cannot move (its scripts name its folder), so it is built
-    in place; ``.complete`` marks one that finished."""
+    in place; ``.complete`` marks one that finished.
+    """
     venv = os.path.join(CACHE_ROOT, cache_key())
     complete = os.path.join(venv, '.complete')
     if os.path.exists(complete):
@@ -96,7 +97,8 @@ def horizon_venv(wheel, log):
 
 def readme_steps():
     """The shell block of README.md's "Installing into an existing
-    Horizon" that follows the install-steps mark."""
+    Horizon" that follows the install-steps mark.
+    """
     with open(os.path.join(REPO_ROOT, 'README.md')) as readme:
         text = readme.read()
     after = text[text.index(STEPS_MARK):]
@@ -134,7 +136,8 @@ def write_local_settings(dashboard, keystone_url, static_root):
 
 def install_with_readme(venv, wheel, log, cwd):
     """Run the README's block as it stands; only the package name becomes
-    the wheel just built."""
+    the wheel just built.
+    """
     steps = readme_steps()
     assert 'pip install %s' % DISTRIBUTION in steps, steps
     script = steps.replace('pip install %s' % DISTRIBUTION,

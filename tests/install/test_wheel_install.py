@@ -36,8 +36,10 @@ ADMIN_PAGES = [
     ('/admin/container_infra_services/', 'Magnum Services',
      'magnum_services'),
 ]
-TEMPLATE_LINK = re.compile(r'href="(/project/cluster_templates/[0-9a-f-]{36}/)"')
-STYLESHEET = re.compile(r'<link [^>]*href="(/static/dashboard/css/[^"]+\.css)"')
+TEMPLATE_LINK = re.compile(
+    r'href="(/project/cluster_templates/[0-9a-f-]{36}/)"')
+STYLESHEET = re.compile(
+    r'<link [^>]*href="(/static/dashboard/css/[^"]+\.css)"')
 PUBLIC_FIELD = 'name="public"'
 JS_CATALOG = re.compile(r'<script [^>]*src="(/i18n/js/[^"]+/)"')
 # What Horizon's log must not say: a snippet that failed, a redundant
@@ -64,8 +66,8 @@ class Horizon:
                  'runserver', '--noreload', '--insecure',
                  '127.0.0.1:%d' % self.port],
                 cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                env=environment.clean_env(
-                    venv, DJANGO_SETTINGS_MODULE='openstack_dashboard.settings'))
+                env=environment.clean_env(venv, DJANGO_SETTINGS_MODULE=(
+                    'openstack_dashboard.settings')))
 
     def wait(self, timeout=60):
         deadline = time.monotonic() + timeout

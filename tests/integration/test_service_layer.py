@@ -43,6 +43,17 @@ def wait_status(request, cluster_id, wanted, timeout=WAIT):
         time.sleep(2)
 
 
+def wait_gone(request, cluster_id, timeout=WAIT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            magnum.cluster_get(request, cluster_id)
+        except mc_exc.NotFound:
+            return
+        time.sleep(1)
+    raise AssertionError('cluster %s was not deleted' % cluster_id)
+
+
 @pytest.fixture(scope='module')
 def demo(sandbox):
     versions.forget_ranges()
@@ -60,10 +71,8 @@ def template(sandbox, demo):
         labels={'sandbox_boot_seconds': '1', 'sandbox_delete_seconds': '1'},
         http_proxy='')
     yield created
-    try:
-        magnum.cluster_template_delete(demo, created.id)
-    except mc_exc.ClientException:
-        pass
+    # the cluster fixture has waited for its cluster to go
+    magnum.cluster_template_delete(demo, created.id)
 
 
 @pytest.fixture(scope='module')
@@ -73,6 +82,8 @@ def cluster(demo, template):
         cluster_template_id=template.id, master_count=1, node_count=2)
     yield wait_status(demo, created.uuid, ('CREATE_COMPLETE',))
     magnum.cluster_delete(demo, created.uuid)
+    # else the template is still in use and stays behind
+    wait_gone(demo, created.uuid)
 
 
 def test_negotiates_the_newest_version_both_know(demo):

@@ -4,6 +4,7 @@ import copy
 from unittest import mock
 
 from openstack_auth import utils as auth_utils
+from openstack_dashboard import api
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import versions
@@ -36,6 +37,22 @@ class MagnumTestCase(helpers.TestCase):
         self.addCleanup(patcher.stop)
         # Service-layer tests call the api with self.request directly.
         self.request.user = auth_utils.get_user(self.request)
+        self._answer_quiet_services()
+
+    def _answer_quiet_services(self):
+        """Nova and Neutron calls most pages make in passing (zones, quota
+        projection, names), answered with "nothing known"; a test about
+        them mocks them itself (create_mocks wins over these)."""
+        for target, name, answer in (
+                (api.nova, 'availability_zone_list', []),
+                (api.nova, 'tenant_absolute_limits', {}),
+                (api.nova, 'flavor_list', []),
+                (api.neutron, 'tenant_quota_detail_get', {}),
+                (api.neutron, 'network_list', []),
+                (api.neutron, 'subnet_list', [])):
+            patcher = mock.patch.object(target, name, return_value=answer)
+            patcher.start()
+            self.addCleanup(patcher.stop)
 
 
 class MagnumAdminTestCase(MagnumTestCase):

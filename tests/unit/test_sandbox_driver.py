@@ -66,6 +66,20 @@ def test_template_groups_and_outputs():
             'nodegroup_gpu_pool_names'} <= set(args['template']['outputs'])
 
 
+def test_fail_delete_label_fails_the_first_delete_only():
+    assert not labels.parse({}).fail_delete
+    assert not labels.refuses_delete(labels.parse({}), 'CREATE_COMPLETE')
+    settings = labels.parse({'sandbox_fail_delete': 'true'})
+    assert settings.fail_delete
+    for status in ('CREATE_COMPLETE', 'CREATE_FAILED', 'UPDATE_FAILED'):
+        assert labels.refuses_delete(settings, status)
+    # Deleting again after the failure (a retry) goes through.
+    assert not labels.refuses_delete(settings, 'DELETE_FAILED')
+    assert not labels.refuses_delete(settings, 'DELETE_IN_PROGRESS')
+    with pytest.raises(labels.InvalidLabel, match='not true or false'):
+        labels.parse({'sandbox_fail_delete': 'once'})
+
+
 def test_bulk_template_is_one_resource():
     assert not labels.parse({}).bulk
     cluster = dict(CLUSTER, labels={'sandbox_bulk': 'True',

@@ -146,6 +146,22 @@ def flavors(request, placeholder):
         for flavor in found])
 
 
+def availability_zones(request):
+    """Nova's available zones, one call; when Nova fails the single choice
+    says so with Nova's words and the cluster takes Nova's default zone."""
+    try:
+        found = api.nova.availability_zone_list(request)
+    except Exception as exc:
+        LOG.warning('Unable to load availability zones', exc_info=True)
+        return [('', _('Unable to load availability zones: %s')
+                 % errors.reason(exc))]
+    names = sorted(zone.name for zone in found
+                   if (getattr(zone, 'state', None) or {}).get('available'))
+    if not names:
+        return [('', _('The default zone (Nova lists none)'))]
+    return _first(_('The default zone'), [(name, name) for name in names])
+
+
 def external_networks(request):
     try:
         found = api.neutron.network_list(request, **{'router:external': True})

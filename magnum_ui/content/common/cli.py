@@ -1,8 +1,18 @@
-"""The `openstack coe ...` command equivalent to what a wizard holds.
+"""The `openstack coe ...` command equivalent to each action.
 
     template_create(values)    `openstack coe cluster template create`,
                                one option a line
+    template_update(template, patches)
+                               `... cluster template update <template>
+                               add|replace|remove ...`, one line per op
+                               of each request (patches as sent)
     cluster_create(values)     `openstack coe cluster create`, one line
+    cluster_resize(cluster, node_count, nodegroup=None)
+    cluster_upgrade(cluster, template, max_batch_size=1, nodegroup=None)
+    cluster_delete(cluster)    `openstack coe cluster delete`
+    ca_rotate(cluster)         `openstack coe ca rotate`
+    cluster_config(cluster, use_keystone=False)
+                               `openstack coe cluster config`
     CommandView                answers a POST of a wizard's raw fields
                                with its command as text
 
@@ -10,6 +20,7 @@
 a table of options read in order, and every word is shell-quoted.
 """
 
+import json
 import shlex
 
 from django import forms
@@ -127,6 +138,81 @@ def cluster_create(values):
                     CLUSTER_OPTIONS, values, ' ')
 
 
+def _words(*parts):
+    return ' '.join(shlex.quote(str(word)) for word in parts
+                    if word not in (None, ''))
+
+
+def _patch_value(path, value):
+    if path == 'labels' and isinstance(value, dict):
+        # The client splits one labels= on commas into key=value pairs.
+        return ','.join('%s=%s' % item for item in sorted(value.items()))
+    if isinstance(value, str):
+        return value
+    return json.dumps(value)  # the client reads JSON: true, 5
+
+
+def template_update(template, patches):
+    """One command per operation kind of each request in ``patches``
+    (lists of JSON-patch operations, as ``patch.build_patch`` gives)."""
+    lines = []
+    for operations in patches:
+        for kind in ('add', 'replace', 'remove'):
+            words = []
+            for operation in operations:
+                if operation['op'] != kind:
+                    continue
+                path = operation['path'].lstrip('/')
+                words.append(path if kind == 'remove' else '%s=%s' % (
+                    path, _patch_value(path, operation.get('value'))))
+            if words:
+                lines.append(_words('openstack', 'coe', 'cluster',
+                                    'template', 'update', template, kind,
+                                    *words))
+    return '\n'.join(lines)
+
+
+def cluster_resize(cluster, node_count, nodegroup=None):
+    return _words('openstack', 'coe', 'cluster', 'resize',
+                  *(('--nodegroup', nodegroup) if nodegroup else ()),
+                  cluster, node_count)
+
+
+def cluster_upgrade(cluster, template, max_batch_size=1, nodegroup=None):
+    """For the upgrade form: ``template`` the new template's id."""
+    options = ()
+    if max_batch_size not in (None, '', 1):
+        options += ('--max-batch-size', max_batch_size)
+    if nodegroup:
+        options += ('--nodegroup', nodegroup)
+    return _words('openstack', 'coe', 'cluster', 'upgrade', *options,
+                  cluster, template or '<cluster-template>')
+
+
+def cluster_delete(cluster):
+    return _words('openstack', 'coe', 'cluster', 'delete', cluster)
+
+
+def ca_rotate(cluster):
+    return _words('openstack', 'coe', 'ca', 'rotate', cluster)
+
+
+def cluster_config(cluster, use_keystone=False):
+    return _words('openstack', 'coe', 'cluster', 'config',
+                  '--use-keystone' if use_keystone else None, cluster)
+
+
+def _typed(field, raw):
+    """An integer field's text as a number (a template's current value is
+    one); anything else as posted."""
+    if isinstance(field, forms.IntegerField):
+        try:
+            return int(raw)
+        except ValueError:
+            return raw
+    return raw
+
+
 def posted_values(post, fields):
     """A wizard's raw POST by field: checkboxes as booleans, labels from
     the well-formed lines only (as a preview wants them), text stripped."""
@@ -137,7 +223,7 @@ def posted_values(post, fields):
         elif isinstance(field, labels_text.LabelsField):
             values[name] = labels_text.valid_labels(post.get(name, ''))
         else:
-            values[name] = post.get(name, '').strip()
+            values[name] = _typed(field, post.get(name, '').strip())
     return values
 
 

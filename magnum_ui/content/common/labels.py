@@ -11,9 +11,13 @@ may contain ``.``, ``-``, ``/`` (e.g. ``k8s.io/role``). Values may contain
                                       to a dict
 """
 
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from magnum_ui.content.common import label_types
 
 # Blank lines and lines starting with '#' are ignored.
 COMMENT = '#'
@@ -26,42 +30,67 @@ def _line_errors(text):
         line = raw.strip()
         if not line or line.startswith(COMMENT):
             continue
+        shown = _printable(line)
         if '=' not in line:
             errors.append(ValidationError(
                 _('Line %(line)d ("%(text)s"): "=" is missing; write '
                   'key=value.'),
                 code='missing_equals',
-                params={'line': number, 'text': line}))
+                params={'line': number, 'text': shown}))
             continue
         key, value = line.split('=', 1)
         key, value = key.strip(), value.strip()
         if not key:
             errors.append(ValidationError(
                 _('Line %(line)d ("%(text)s"): the key is empty.'),
-                code='empty_key', params={'line': number, 'text': line}))
+                code='empty_key', params={'line': number, 'text': shown}))
             continue
         if any(char.isspace() for char in key):
             errors.append(ValidationError(
                 _('Line %(line)d ("%(text)s"): the key "%(key)s" contains '
                   'a space.'),
                 code='space_in_key',
-                params={'line': number, 'text': line, 'key': key}))
+                params={'line': number, 'text': shown, 'key': key}))
+            continue
+        if _has_control_character(key) or _has_control_character(value):
+            errors.append(ValidationError(
+                _('Line %(line)d: the label "%(key)s" contains a control '
+                  'character (such as NUL); Magnum cannot store it.'),
+                code='control_character',
+                params={'line': number, 'key': _printable(key)}))
             continue
         if key in labels:
             errors.append(ValidationError(
                 _('Line %(line)d: the key "%(key)s" is given twice.'),
                 code='duplicate_key', params={'line': number, 'key': key}))
             continue
+        wrong = label_types.value_error(key, value)
+        if wrong:
+            errors.append(ValidationError(
+                _('Line %(line)d: %(reason)s'), code='wrong_type',
+                params={'line': number, 'reason': wrong}))
+            continue
         labels[key] = value
     return labels, errors
+
+
+def _has_control_character(text):
+    return any(unicodedata.category(char) == 'Cc' for char in text)
+
+
+def _printable(text):
+    return ''.join('?' if unicodedata.category(char) == 'Cc' else char
+                   for char in text)
 
 
 def parse_labels(text):
     """Return ``{key: value}`` from ``key=value`` lines.
 
     Raises ``django.core.exceptions.ValidationError`` listing every bad line
-    (missing ``=``, empty key, space in key, duplicate key), each message
-    naming the line number and its text.
+    (missing ``=``, empty key, space in key, a control character such as
+    NUL, duplicate key, a value of the wrong type for a label Magnum's
+    drivers read as a boolean or integer: ``label_types``), each message
+    naming the line number.
     """
     labels, errors = _line_errors(text)
     if errors:

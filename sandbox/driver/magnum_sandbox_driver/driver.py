@@ -31,6 +31,11 @@ class HeatError(exception.MagnumException):
     message = 'Heat refused the cluster stack: %(reason)s'
 
 
+class DeleteRefused(exception.MagnumException):
+    message = ('sandbox: simulated failure deleting the cluster stack '
+               '(label %(label)s=true); delete the cluster again to retry')
+
+
 class UpgradeRefused(exception.NotSupported):
     # NotSupported: Magnum's conductor then leaves the cluster as it was.
     # Magnum's error title ends at the first dot, so the words come first.
@@ -157,6 +162,11 @@ class Driver(driver.Driver):
                            max_batch_size=max_batch_size or 1)
 
     def delete_cluster(self, context, cluster):
+        if sblabels.refuses_delete(
+                records.settings_or_default(cluster.labels), cluster.status):
+            # Magnum's conductor records this as DELETE_FAILED and keeps
+            # the cluster and its stack.
+            raise DeleteRefused(label=sblabels.FAIL_DELETE)
         if not cluster.stack_id:
             return  # no stack was created; the status sync finishes up
         hc = heat.client(context)

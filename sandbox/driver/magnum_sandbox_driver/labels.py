@@ -7,6 +7,8 @@ sandbox_fail_at         network | loadbalancer | master | worker: that part
                         of the cluster fails on create
 sandbox_bulk            true: the cluster's stack is one Heat resource, no
                         simulated nodes (for creating hundreds of clusters)
+sandbox_fail_delete     true: the first delete of the cluster fails
+                        (DELETE_FAILED); deleting it again works
 kube_tag                Kubernetes version the nodes "run" (coe_version)
 containerd_version      container runtime version (container_version)
 """
@@ -17,6 +19,7 @@ BOOT_SECONDS = 'sandbox_boot_seconds'
 DELETE_SECONDS = 'sandbox_delete_seconds'
 FAIL_AT = 'sandbox_fail_at'
 BULK = 'sandbox_bulk'
+FAIL_DELETE = 'sandbox_fail_delete'
 KUBE_TAG = 'kube_tag'
 CONTAINERD = 'containerd_version'
 
@@ -43,6 +46,7 @@ class Settings:
     kube_tag: str = DEFAULT_KUBE_TAG
     containerd_version: str = DEFAULT_CONTAINERD
     bulk: bool = False
+    fail_delete: bool = False
 
 
 def _seconds(labels, key, default):
@@ -101,7 +105,19 @@ def parse(labels):
                           'a Kubernetes version'),
         containerd_version=_version(labels, CONTAINERD, DEFAULT_CONTAINERD,
                                     'a version'),
-        bulk=_flag(labels, BULK))
+        bulk=_flag(labels, BULK),
+        fail_delete=_flag(labels, FAIL_DELETE))
+
+
+def refuses_delete(settings, status):
+    """True for the first delete of a sandbox_fail_delete cluster.
+
+    A delete asked again after it failed (the cluster is DELETE_FAILED)
+    goes through, as a retry after an operator's fix would; so does one
+    asked while that retry is deleting.
+    """
+    return settings.fail_delete and status not in ('DELETE_FAILED',
+                                                   'DELETE_IN_PROGRESS')
 
 
 def check_upgrade(current_tag, new_tag):

@@ -43,7 +43,7 @@ SHOWN_ATTRIBUTES = ('title', 'placeholder', 'alt', 'aria-label',
                     'data-original-title')
 DATA = re.compile(
     r'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
-    r'|https?://\S+|\d[\d.:/+TZ-]*\w*|\W+', re.IGNORECASE)
+    r'|https?://\S+|\d[\d.:/+TZ-]*\w*|(?<=\d )UTC\b|\W+', re.IGNORECASE)
 # A marked message, or the part of one in this text node when markup
 # inside the message (a link, <code>) splits it over several nodes.
 MARKED = re.compile('|'.join(
@@ -61,7 +61,8 @@ def _foreign_text(msgid):
 @functools.lru_cache(maxsize=None)
 def locale_dir():
     """A LOCALE_PATHS folder with the compiled pseudo-locale: ours marked
-    ⟦…⟧, Horizon's ⟪…⟫ (ours win where both have a msgid)."""
+    ⟦…⟧, Horizon's ⟪…⟫ (ours win where both have a msgid).
+    """
     target = tempfile.mkdtemp(prefix='magnum-ui-pseudo-')
     atexit.register(shutil.rmtree, target, True)
     catalogs.write_pseudo_locale(target_dir=target, compiled=True)
@@ -169,7 +170,8 @@ def _skipped(node):
 
 def untranslated(html, data=None):
     """The texts of ``html``'s content area that went through no catalog;
-    ``data``: a regex of the data values shown."""
+    ``data``: a regex of the data values shown.
+    """
     left = []
     for text in shown_texts(content(html)):
         rest = MARKED.sub(' ', text)
@@ -194,7 +196,8 @@ class PseudoLocaleMixin:
 
     def assertTranslated(self, response, status=200, data=()):
         """Every text of the page's content area went through a catalog,
-        or is data: the test data's strings, or those in ``data``."""
+        or is data: the test data's strings, or those in ``data``.
+        """
         self.assertEqual(status, response.status_code)
         html = response.content.decode('utf-8')
         self.assertIn(catalogs.OPEN, html, 'no string of ours at all')

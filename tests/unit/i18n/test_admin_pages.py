@@ -7,6 +7,7 @@ from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
 from tests.unit.content.admin import test_admin_panels
+from tests.unit.content.project.clusters import recorded
 from tests.unit import i18n
 
 AJAX = {'HTTP_X_REQUESTED_WITH': 'XMLHttpRequest'}
@@ -50,6 +51,13 @@ class AdminPagesTests(i18n.PseudoLocaleMixin,
             ('horizon:admin:container_infra_services:index', [])]
         for name, args in pages:
             self.assertTranslated(self.client.get(reverse(name, args=args)))
+        # Triage groups the failed and stalled clusters it is given.
+        failed = [recorded.cluster(name) for name in (
+            'failed_worker', 'failed_master', 'delete_failed', 'stalled')]
+        self.mock_cluster_list.return_value = failed
+        self.assertTranslated(
+            self.client.get(reverse('horizon:admin:clusters:triage:index')),
+            data=i18n.strings_of([c._apiresource._info for c in failed]))
         for name, args in (
                 ('horizon:admin:container_infra_quotas:create', []),
                 ('horizon:admin:container_infra_quotas:update',

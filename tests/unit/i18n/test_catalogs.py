@@ -21,7 +21,8 @@ def _tuple(value):
 def translations(catalog):
     """(msgid, context) -> translation, for messages translated to other
     text than their msgid (Babel compiles an untranslated plural as its
-    msgids)."""
+    msgids).
+    """
     found = {}
     for message in catalog:
         msgid, text = _tuple(message.id), _tuple(message.string)

@@ -16,6 +16,7 @@ from magnum_ui.api import magnum
 from magnum_ui.content.project.clusters.progress import topology
 from tests.unit.content.project.clusters import base
 from tests.unit.content.project.clusters import heat_fake
+from tests.unit.content.project.clusters import recorded
 from tests.unit.content.project.clusters import test_index
 from tests.unit import i18n
 from tools import catalogs
@@ -29,7 +30,8 @@ MODALS = ('certificates:kubeconfig', 'certificates:sign_csr',
           'certificates:rotate_ca', 'certificates:rotate_credentials',
           'operations:resize', 'operations:upgrade')
 DETAIL_MOCKS = {magnum: ['cluster_get', 'cluster_template_get',
-                         'nodegroup_list', 'cluster_template_list'],
+                         'nodegroup_list', 'cluster_template_list',
+                         'supports'],
                 heat: ['stack_get', 'stack_resources', 'stack_events']}
 
 
@@ -41,7 +43,8 @@ def detail_url(cluster, tab=None):
 def heat_data(scenario):
     """Heat's answers of a recorded scenario, and their texts (data): with
     the node names the topology gives group members (``node-0``, after
-    Magnum's server names) and nodegroup names without their prefix."""
+    Magnum's server names) and nodegroup names without their prefix.
+    """
     answers = [heat_fake.fixture('%s_%s.json' % (scenario, part))[part]
                for part in ('stack', 'resources', 'events')]
     texts = i18n.strings_of(answers)
@@ -67,7 +70,8 @@ class ClusterPagesTests(i18n.PseudoLocaleMixin, base.ClustersTestCase):
 
     def test_javascript_catalog(self):
         """Horizon's jsi18n view, asked for the catalogs its pages name,
-        serves our JavaScript strings."""
+        serves our JavaScript strings.
+        """
         packages = context_processors.get_js_catalog(settings)
         self.assertIn('magnum_ui', packages.split('+'))
         script = self.client.get(reverse('horizon:jsi18n', args=[packages]))
@@ -87,6 +91,14 @@ class ClusterPagesTests(i18n.PseudoLocaleMixin, base.ClustersTestCase):
         self.mock_cluster_template_list.return_value = \
             self.cluster_templates.list()
         self.mock_nodegroup_list.return_value = self.nodegroups.list()
+        self.mock_supports.return_value = True
+
+    def mock_heat(self, scenario):
+        (stack, resources, events), texts = heat_data(scenario)
+        self.mock_stack_get.return_value = stack
+        self.mock_stack_resources.return_value = resources
+        self.mock_stack_events.return_value = events
+        return texts
 
     @helpers.create_mocks(DETAIL_MOCKS)
     def test_detail_tabs(self):
@@ -103,12 +115,23 @@ class ClusterPagesTests(i18n.PseudoLocaleMixin, base.ClustersTestCase):
                                 (0, 'sandbox_complete')):
             cluster = self.clusters.list()[index]
             self.mock_detail(cluster)
-            (stack, resources, events), texts = heat_data(scenario)
-            self.mock_stack_get.return_value = stack
-            self.mock_stack_resources.return_value = resources
-            self.mock_stack_events.return_value = events
+            texts = self.mock_heat(scenario)
             self.assertTranslated(self.client.get(
                 detail_url(cluster, 'progress'), **AJAX), data=texts)
+
+    @helpers.create_mocks(DETAIL_MOCKS)
+    def test_diagnosis_and_timeline_of_a_failed_cluster(self):
+        cluster = recorded.cluster('failed_worker')
+        self.mock_detail(cluster)
+        texts = self.mock_heat('sandbox_failed') | i18n.strings_of(
+            cluster._apiresource._info)
+        # Kubernetes' condition names, from Magnum's "<node>.Ready" keys.
+        texts |= {key.rsplit('.', 1)[-1]
+                  for key in cluster.health_status_reason}
+        self.assertTranslated(self.client.get(detail_url(cluster)),
+                              data=texts)
+        self.assertTranslated(self.client.get(
+            detail_url(cluster, 'timeline'), **AJAX), data=texts)
 
     @helpers.create_mocks(DETAIL_MOCKS)
     def test_modals(self):

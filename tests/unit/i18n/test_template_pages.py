@@ -11,6 +11,8 @@ from tests.unit import i18n
 
 INDEX_URL = reverse('horizon:project:cluster_templates:index')
 CREATE_URL = reverse('horizon:project:cluster_templates:create')
+IMPORT_URL = reverse(
+    'horizon:project:cluster_templates:import_export:import')
 AJAX = {'HTTP_X_REQUESTED_WITH': 'XMLHttpRequest'}
 MOCKS = {magnum: ['cluster_template_list', 'cluster_template_get',
                   'cluster_list'],
@@ -48,6 +50,7 @@ class TemplatePagesTests(i18n.PseudoLocaleMixin,
         template = self.cluster_templates.first()
         self.mock_pages(template)
         self.assertTranslated(self.client.get(CREATE_URL))
+        self.assertTranslated(self.client.get(IMPORT_URL, **AJAX))
         for name in ('update', 'clone'):
             self.assertTranslated(self.client.get(url(name, template),
                                                   **AJAX))

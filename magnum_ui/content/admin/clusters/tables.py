@@ -13,6 +13,13 @@ class AdminDeleteCluster(cluster_actions.DeleteCluster):
     policy_rules = (('container-infra', 'cluster:delete_all_projects'),)
 
 
+class TriageClusters(tables.LinkAction):
+    name = 'triage'
+    verbose_name = _('Triage')
+    url = 'horizon:admin:clusters:triage:index'
+    icon = 'stethoscope'
+
+
 def detail_url(cluster):
     return reverse('horizon:admin:clusters:detail', args=[cluster.id])
 
@@ -21,8 +28,8 @@ class AdminClustersTable(cluster_tables.ClustersTable):
     project = tables.Column('project_name', verbose_name=_('Project'))
     name = tables.WrappingColumn('name', verbose_name=_('Name'),
                                  link=detail_url)
-    # The status alone: no Heat call per busy row of every project.
-    status = cluster_tables.StatusColumn()
+    # No Heat call per busy row of every project: marks from Magnum only.
+    status = cluster_tables.MarkedStatusColumn()
 
     class Meta(object):
         name = 'clusters'
@@ -31,5 +38,6 @@ class AdminClustersTable(cluster_tables.ClustersTable):
                    'coe_version', 'master_count', 'node_count', 'created_at')
         status_columns = ['status']
         row_class = cluster_tables.StatusRow
-        table_actions = (cluster_actions.ClusterFilter, AdminDeleteCluster)
+        table_actions = (cluster_actions.ClusterFilter, TriageClusters,
+                         AdminDeleteCluster)
         row_actions = (AdminDeleteCluster,)

@@ -5,12 +5,13 @@ use, the context carries ``in_use_by`` (cluster names) and every field
 Magnum refuses to change on such a template is disabled with the reason.
 """
 
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from openstack_dashboard import policy
 
 from horizon import forms
 from horizon import workflows
+from openstack_dashboard import policy
 
 from magnum_ui.content.common import choices
 from magnum_ui.content.common import cli
@@ -20,6 +21,18 @@ PUBLISH_RULE = (('container-infra', 'clustertemplate:publish'),)
 # What Magnum's update_cluster_template accepts on a template clusters use
 # (one of them per request; public only from false to true).
 EDITABLE_IN_USE = ('name', 'public', 'hidden', 'tags')
+
+
+def locked_in_use(name, current):
+    """Whether Magnum refuses to change ``name`` on a template in use."""
+    if name == 'public' and current.get('public'):
+        return True  # Magnum refuses to unpublish it
+    return name not in EDITABLE_IN_USE
+
+
+def may_publish(request):
+    """Whether public and hidden are offered (clustertemplate:publish)."""
+    return policy.check(PUBLISH_RULE, request)
 
 
 def _keep_current(field, value):
@@ -46,10 +59,7 @@ class TemplateAction(workflows.Action):
             _('Not editable: clusters use this template ({names}).'),
             names=', '.join(in_use_by))
         for name, field in self.fields.items():
-            locked = name not in EDITABLE_IN_USE
-            if name == 'public' and context.get('public'):
-                locked = True  # Magnum refuses to unpublish it
-            if locked:
+            if locked_in_use(name, context):
                 field.disabled = True
                 field.required = False
                 field.help_text = reason
@@ -80,7 +90,7 @@ class InfoAction(TemplateAction):
 
     def __init__(self, request, context, *args, **kwargs):
         super().__init__(request, context, *args, **kwargs)
-        if not policy.check(PUBLISH_RULE, request):
+        if not may_publish(request):
             del self.fields['public']
             del self.fields['hidden']
 
@@ -223,4 +233,14 @@ class LabelsStep(workflows.Step):
         # A checkbox: unset is unchecked.
         values['floating_ip_enabled'] = cli.is_true(
             values.get('floating_ip_enabled'))
+        update = getattr(self.workflow, 'update_command', None)
+        if update:
+            return update(values)
         return cli.template_create(values)
+
+    def cli_url(self):
+        template_id = self.workflow.context.get('cluster_template_id')
+        if getattr(self.workflow, 'update_command', None) and template_id:
+            return reverse('horizon:project:cluster_templates:'
+                           'cli_update_preview', args=[template_id])
+        return reverse('horizon:project:cluster_templates:cli_preview')

@@ -14,6 +14,8 @@ from horizon.utils import filters
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
 from magnum_ui.content.common import policy
+from magnum_ui.content.project.cluster_templates.import_export \
+    import actions as import_export
 from magnum_ui.content.project.clusters import data as cluster_data
 
 POLICY = 'container-infra'
@@ -171,6 +173,9 @@ class ClusterTemplatesTable(tables.DataTable):
         name = 'cluster_templates'
         verbose_name = _('Cluster Templates')
         table_actions = (NameFilter, CreateClusterTemplate,
+                         import_export.ImportClusterTemplate,
                          DeleteClusterTemplate)
         row_actions = (CreateClusterFromTemplate, UpdateClusterTemplate,
-                       CloneClusterTemplate, DeleteClusterTemplate)
+                       CloneClusterTemplate,
+                       import_export.ExportClusterTemplate,
+                       DeleteClusterTemplate)

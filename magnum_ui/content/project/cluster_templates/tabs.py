@@ -8,7 +8,7 @@ from horizon import tabs
 
 from magnum_ui.content.common import errors
 from magnum_ui.content.common import labels as labels_util
-from magnum_ui.content.project.cluster_templates import names
+from magnum_ui.content.common import names
 from magnum_ui.content.project.cluster_templates import tables
 
 

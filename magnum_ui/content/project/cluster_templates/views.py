@@ -1,5 +1,7 @@
 """Views of the cluster templates panel."""
 
+from django.core.cache import cache
+from django import http
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -8,17 +10,25 @@ from horizon import tabs
 from horizon import views
 from horizon import workflows
 from horizon.utils import memoized
+from openstack_dashboard import policy
 
 from magnum_ui.api import magnum
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
 from magnum_ui.content.common import cli
 from magnum_ui.content.common import errors
-from magnum_ui.content.project.cluster_templates import names
+from magnum_ui.content.common import names
+from magnum_ui.content.project.cluster_templates import steps
 from magnum_ui.content.project.cluster_templates import tables as panel_tables
 from magnum_ui.content.project.cluster_templates import tabs as panel_tabs
 from magnum_ui.content.project.cluster_templates import workflows as wizards
 
 INDEX_URL = 'horizon:project:cluster_templates:index'
+UPDATE_PREVIEW_SECONDS = 600
+
+
+def _update_key(request, template_id):
+    return 'magnum_ui:template-update:%s:%s:%s' % (
+        request.user.services_region, request.user.project_id, template_id)
 
 
 class IndexView(tables.DataTableView):
@@ -96,9 +106,11 @@ class CloneView(CreateView):
             return {}  # the posted values are the user's
         template = get_template_or_redirect(
             self.request, self.kwargs['template_id'], reverse(INDEX_URL))
-        initial = {key: value for key, value in
-                   template_values(template).items()
-                   if value not in (None, '')}
+        # Names the template holds (as Magnum keeps them) become the ids
+        # the selects list, so the posted wizard is valid.
+        initial = {key: value for key, value in names.resource_ids(
+            self.request, template_values(template)).items()
+            if value not in (None, '')}
         initial['name'] = '%s-copy' % (template.name or template.id)
         return initial
 
@@ -112,12 +124,17 @@ class UpdateView(views.PageTitleMixin, workflows.WorkflowView):
         return get_template_or_redirect(
             self.request, self.kwargs['template_id'], reverse(INDEX_URL))
 
+    @memoized.memoized_method
     def get_initial(self):
         template = self.get_object()
         initial = template_values(template)
         initial['cluster_template_id'] = template.id
         initial['in_use_by'] = panel_tables.clusters_using(
             self.request, template.id)
+        # The command preview compares with these, asking no service.
+        cache.set(_update_key(self.request, template.id),
+                  (template_values(template), initial['in_use_by']),
+                  UPDATE_PREVIEW_SECONDS)
         return initial
 
     def get_workflow(self):
@@ -133,3 +150,39 @@ class CliPreviewView(cli.CommandView):
 
     def command(self, values):
         return cli.template_create(values)
+
+
+class UpdateCliPreviewView(cli.CommandView):
+    """The update command for the wizard's posted fields: what saving them
+    would send, against the template as the page was rendered."""
+    workflow_class = wizards.UpdateClusterTemplate
+
+    def post(self, request, *args, **kwargs):
+        template_id = self.kwargs['template_id']
+        kept = cache.get(_update_key(request, template_id))
+        if kept is None:  # expired: as the page would read them
+            try:
+                template = magnum.cluster_template_get(request, template_id)
+            except Exception as exc:  # the preview keeps its last text
+                return http.HttpResponse(errors.reason(exc), status=503)
+            kept = (template_values(template),
+                    panel_tables.clusters_using(request, template_id))
+        self.current, self.in_use_by = kept
+        return super().post(request, *args, **kwargs)
+
+    def editable(self, name):
+        if name not in TEMPLATE_FIELDS:
+            return False
+        if name in ('public', 'hidden') and not policy.check(
+                steps.PUBLISH_RULE, self.request):
+            return False
+        return not (self.in_use_by and
+                    steps.locked_in_use(name, self.current))
+
+    def command(self, values):
+        wanted = {name: value for name, value in values.items()
+                  if self.editable(name)}
+        return cli.template_update(
+            self.kwargs['template_id'],
+            wizards.update_patches(self.current, wanted, self.in_use_by)
+        ) or str(wizards.NO_CHANGE)

@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from horizon import workflows
 
 from magnum_ui.api import magnum
+from magnum_ui.api import patch as patch_builder
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
 from magnum_ui.content.common import choices
+from magnum_ui.content.common import cli
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.cluster_templates import steps
 
@@ -65,6 +67,35 @@ class CreateClusterTemplate(TemplateWorkflowBase):
         return True
 
 
+# What the update command preview shows before anything is changed.
+NO_CHANGE = _('# Nothing changed yet.')
+
+
+def update_requests(current, wanted, in_use):
+    """[(current, changes)] of each update request, in order.
+
+    On a template in use Magnum takes one change per request, so each
+    editable attribute goes in its own request.
+    """
+    if not in_use:
+        return [(dict(current), dict(wanted))]
+    requests = []
+    current = dict(current)
+    for key in steps.EDITABLE_IN_USE:
+        if key in wanted:
+            requests.append((dict(current), {key: wanted[key]}))
+            current[key] = wanted[key]
+    return requests
+
+
+def update_patches(current, wanted, in_use):
+    """The JSON-patches the update sends (empty ones left out)."""
+    patches = [patch_builder.build_patch(before, {
+        k: v for k, v in changes.items() if k in TEMPLATE_FIELDS})
+        for before, changes in update_requests(current, wanted, in_use)]
+    return [patch for patch in patches if patch]
+
+
 class UpdateInfoStep(steps.InfoStep):
     depends_on = ('cluster_template_id', 'in_use_by')
 
@@ -88,23 +119,21 @@ class UpdateClusterTemplate(TemplateWorkflowBase):
     def format_status_message(self, message):
         return message % self.context.get('name', '')
 
+    def update_command(self, values):
+        """The CLI of what saving ``values`` (every field's) would send."""
+        return cli.template_update(
+            self.context.get('cluster_template_id'),
+            update_patches(self.current, self.values(values),
+                           self.context.get('in_use_by'))) or NO_CHANGE
+
     def handle(self, request, context):
         template_id = context['cluster_template_id']
-        wanted = self.values(context)
         try:
-            if context.get('in_use_by'):
-                # Magnum takes one of these changes per request on a
-                # template in use, so each goes in its own patch.
-                current = dict(self.current)
-                for key in steps.EDITABLE_IN_USE:
-                    if key in wanted:
-                        magnum.cluster_template_update(
-                            request, template_id, dict(current),
-                            **{key: wanted[key]})
-                        current[key] = wanted[key]
-            else:
-                magnum.cluster_template_update(
-                    request, template_id, self.current, **wanted)
+            for before, changes in update_requests(
+                    self.current, self.values(context),
+                    context.get('in_use_by')):
+                magnum.cluster_template_update(request, template_id, before,
+                                               **changes)
         except Exception as exc:
             errors.workflow_failed(
                 self, _('Unable to update cluster template.'), exc, 'info')

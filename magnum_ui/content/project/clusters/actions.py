@@ -41,6 +41,12 @@ class DeleteCluster(policy.CheckedOncePerRequest, tables.DeleteAction):
     def allowed(self, request, datum=None):
         return allowed.can_delete(datum)
 
+    def update(self, request, datum):
+        super().update(request, datum)
+        if datum is not None and datum.status == 'DELETE_FAILED':
+            # The recovery of a failed delete: the same call, again.
+            self.verbose_name = _('Retry Delete')
+
     def delete(self, request, obj_id):
         try:
             magnum.cluster_delete(request, obj_id)
@@ -82,8 +88,19 @@ def operation_actions():
     return (operations.ResizeCluster, operations.UpgradeCluster)
 
 
-def certificate_actions():
-    """The kubeconfig, CA and rotation actions of a cluster row."""
-    return (cert_actions.DownloadKubeconfig, cert_actions.ShowCA,
-            cert_actions.SignCSR, cert_actions.RotateCA,
-            cert_actions.RotateCredentials)
+def list_row_actions():
+    """The everyday actions, in the menu of every row of the list.
+
+    Each row renders its whole menu, so every action here costs a page of
+    20 rows 20 renders; the rarer ones are on the cluster's page only.
+    """
+    return operation_actions() + (cert_actions.DownloadKubeconfig,
+                                  DeleteCluster)
+
+
+def page_actions():
+    """Every action of one cluster: the buttons of its detail page."""
+    return operation_actions() + (
+        cert_actions.DownloadKubeconfig, cert_actions.ShowCA,
+        cert_actions.SignCSR, cert_actions.RotateCA,
+        cert_actions.RotateCredentials, DeleteCluster)

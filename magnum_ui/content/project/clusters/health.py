@@ -14,7 +14,7 @@ HealthCheck = collections.namedtuple('HealthCheck',
 GOOD_TEXTS = ('true', 'ok', 'healthy', 'ready')
 
 
-def _is_good(value):
+def is_good(value):
     if isinstance(value, bool):
         return value
     return str(value).strip().lower() in GOOD_TEXTS
@@ -32,6 +32,6 @@ def health_checks(reason):
             subject, check = key.rsplit('.', 1)
         else:
             subject, check = key, ''
-        checks.append(HealthCheck(subject, check, _is_good(value),
+        checks.append(HealthCheck(subject, check, is_good(value),
                                   str(value)))
     return checks

@@ -108,6 +108,8 @@ def apply(request, clusters, wanted_ids=None, partial=False):
         if _superseded(cluster, entry):
             continue
         cluster.status = entry['status']
+        # Busy since the request, not since Magnum's last change: no stall.
+        cluster.is_pending = True
         kept[cluster_id] = entry
     if kept != entries:
         _save(request, kept)

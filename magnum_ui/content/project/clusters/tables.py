@@ -1,14 +1,15 @@
 """The clusters table: one Horizon row per cluster, busy rows refresh."""
 
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from horizon import tables
 from horizon.utils import filters
 
 from magnum_ui.content.project.clusters import actions
+from magnum_ui.content.project.clusters.diagnosis import marks
 from magnum_ui.content.project.clusters.progress import loader
 from magnum_ui import statuses
 
@@ -32,29 +33,37 @@ class StatusColumn(tables.Column):
                          **kwargs)
 
 
-class ProgressStatusColumn(StatusColumn):
-    """The status, plus "done/total" from Heat while the cluster is busy.
+class MarkedStatusColumn(StatusColumn):
+    """The status, the cause of a failure as its tooltip, and the stall
+    mark of a busy cluster (judged from Magnum's record: no call)."""
+
+    def summary(self, datum):
+        return None
+
+    def get_data(self, datum):
+        text = super().get_data(datum)
+        if statuses.is_failed(datum.status):
+            return marks.failed_status(text, datum)
+        if not datum.is_busy:
+            return text
+        return marks.busy_status(text, datum, self.summary(datum))
+
+
+class ProgressStatusColumn(MarkedStatusColumn):
+    """Adds "done/total" from Heat while the cluster is busy; the stall
+    mark then names the resources Heat still has in progress.
 
     Heat is asked about a few busy rows per request only (see
     ``loader.choose``): the table's busy rows are offered to it once.
     """
 
-    def get_data(self, datum):
-        text = super().get_data(datum)
-        if not datum.is_busy:
-            return text
+    def summary(self, datum):
         if not getattr(self.table, '_progress_chosen', False):
             self.table._progress_chosen = True
             loader.choose(self.table.request,
                           [row for row in self.table.data or ()
                            if row.is_busy])
-        summary = loader.cluster_progress_summary(self.table.request, datum)
-        if summary is None:
-            return text
-        done, total = summary
-        return format_html(
-            '{} <span class="cluster-progress" title="{}">{}/{}</span>',
-            text, _('Resources completed'), done, total)
+        return loader.cluster_progress_summary(self.table.request, datum)
 
 
 def template_link(cluster):
@@ -94,6 +103,9 @@ class ClusterRow(StatusRow):
 
     ajax = False
 
+    def render(self):
+        return render_to_string('magnum_ui/clusters/_row.html', {'row': self})
+
 
 class ClustersTable(tables.DataTable):
     name = tables.WrappingColumn(
@@ -126,5 +138,11 @@ class ClustersTable(tables.DataTable):
         row_class = ClusterRow
         table_actions = (actions.ClusterNameFilter, actions.CreateCluster,
                          actions.DeleteCluster)
-        row_actions = actions.operation_actions() + \
-            actions.certificate_actions() + (actions.DeleteCluster,)
+        row_actions = actions.list_row_actions()
+
+
+class ClusterPageActions(ClustersTable):
+    """The clusters table with every action, for one cluster's page."""
+
+    class Meta(ClustersTable.Meta):
+        row_actions = actions.page_actions()

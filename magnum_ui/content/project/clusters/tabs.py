@@ -1,16 +1,23 @@
-"""Tabs of the cluster detail page: Overview, Nodegroups, Progress."""
+"""Tabs of the cluster detail page: Overview, Nodegroups, Progress,
+Timeline."""
 
+from django.utils import functional
 from django.utils.translation import gettext_lazy as _
 
 from horizon import tabs
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import cli
 from magnum_ui.content.common import errors
+from magnum_ui.content.common import names
+from magnum_ui.content.project.clusters import autoscaling
+from magnum_ui.content.project.clusters.diagnosis import report
 from magnum_ui.content.project.clusters import health
 from magnum_ui.content.project.clusters.nodegroups \
     import tables as nodegroup_tables
 from magnum_ui.content.project.clusters.progress import tab as progress_tab
 from magnum_ui.content.project.clusters import tables as cluster_tables
+from magnum_ui.content.project.clusters.timeline import tab as timeline_tab
 from magnum_ui import statuses
 
 
@@ -23,6 +30,11 @@ class OverviewTab(tabs.Tab):
         cluster = self.tab_group.kwargs['cluster']
         return {
             'cluster': cluster,
+            # Failed or busy: why, and what to do (reads Heat once per
+            # request). Lazy: Horizon loads this tab's context for every
+            # other tab's refresh too, which must not pay for it.
+            'diagnosis': functional.SimpleLazyObject(
+                lambda: report.diagnose(request, cluster)),
             'template_url': cluster_tables.template_link(cluster),
             'status_display': dict(statuses.CLUSTER_STATUS_DISPLAY).get(
                 cluster.status, cluster.status),
@@ -32,7 +44,22 @@ class OverviewTab(tabs.Tab):
                 cluster.health_status_reason),
             'faults': sorted((cluster.faults or {}).items()),
             'labels': sorted((cluster.labels or {}).items()),
+            'names': names.resource_names(request, cluster),
+            'scaling': autoscaling.cluster_scaling(cluster),
+            'commands': commands(cluster),
         }
+
+
+def commands(cluster):
+    """The CLI of this cluster's actions, as (title, command)."""
+    ref = cluster.id
+    return [
+        (_('Kubeconfig'), cli.cluster_config(ref)),
+        (_('Resize'), cli.cluster_resize(ref, cluster.node_count)),
+        (_('Upgrade'), cli.cluster_upgrade(ref, None)),
+        (_('Rotate the CA'), cli.ca_rotate(ref)),
+        (_('Delete'), cli.cluster_delete(ref)),
+    ]
 
 
 class NodegroupsTab(tabs.TableTab):
@@ -57,5 +84,6 @@ class NodegroupsTab(tabs.TableTab):
 
 class ClusterDetailTabs(tabs.DetailTabsGroup):
     slug = 'cluster_details'
-    tabs = (OverviewTab, NodegroupsTab, progress_tab.ProgressTab)
+    tabs = (OverviewTab, NodegroupsTab, progress_tab.ProgressTab,
+            timeline_tab.TimelineTab)
     sticky = True

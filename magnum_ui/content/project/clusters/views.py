@@ -171,7 +171,7 @@ class DetailView(tabs.TabbedTableView):
     page_title = '{{ cluster.name|default:cluster.id }}'
     redirect_url = reverse_lazy('horizon:project:clusters:index')
     # The table whose row actions the page offers.
-    table_class = cluster_tables.ClustersTable
+    table_class = cluster_tables.ClusterPageActions
 
     @memoized.memoized_method
     def get_data(self):

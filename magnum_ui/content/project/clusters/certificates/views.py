@@ -17,6 +17,7 @@ from horizon import messages
 from horizon.utils import memoized
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import cli
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters.certificates import actions
 from magnum_ui.content.project.clusters.certificates import forms as cert_forms
@@ -51,6 +52,7 @@ class ClusterMixin:
 class ClusterFormView(ClusterMixin, forms.ModalFormView):
     url_name = None
     submit_label = _('Download')
+    cli_command = None  # cli.<builder>(cluster id), shown when set
 
     def check(self, cluster):
         """Refuse (message and redirect) what the cluster cannot do now."""
@@ -70,11 +72,14 @@ class ClusterFormView(ClusterMixin, forms.ModalFormView):
         context['cluster'] = self.get_cluster()
         context['submit_url'] = self.own_url(self.url_name)
         context['cancel_url'] = self.index_url()
+        if self.cli_command:
+            context['command'] = self.cli_command(self.get_cluster().id)
         return context
 
 
 class KubeconfigView(ClusterFormView):
     form_class = cert_forms.KubeconfigForm
+    cli_command = staticmethod(cli.cluster_config)
     template_name = 'magnum_ui/clusters/certificates/kubeconfig.html'
     modal_id = 'download_kubeconfig_modal'
     form_id = 'download_kubeconfig_form'
@@ -132,6 +137,7 @@ class SignCSRView(ClusterFormView):
 
 class RotateCAView(ClusterFormView):
     form_class = cert_forms.RotateCAForm
+    cli_command = staticmethod(cli.ca_rotate)
     template_name = 'magnum_ui/clusters/certificates/rotate_ca.html'
     modal_id = 'rotate_ca_modal'
     form_id = 'rotate_ca_form'

@@ -9,9 +9,12 @@ from magnum_ui.content.common import choices
 from magnum_ui.content.common import cli
 from magnum_ui.content.common import labels as labels_text
 
-# Labels the Management step sets; typing them here would contradict it.
-MANAGED_LABELS = ('auto_healing_enabled', 'auto_scaling_enabled',
-                  'min_node_count', 'max_node_count')
+# Labels other steps set, and the step; typing them here would contradict it.
+MANAGED_LABELS = {'auto_healing_enabled': _('Management'),
+                  'auto_scaling_enabled': _('Management'),
+                  'min_node_count': _('Management'),
+                  'max_node_count': _('Management'),
+                  'availability_zone': _('Details')}
 
 
 class LabelsAction(workflows.Action):
@@ -31,8 +34,10 @@ class LabelsAction(workflows.Action):
         found = self.cleaned_data.get('labels') or {}
         managed = sorted(set(found) & set(MANAGED_LABELS))
         if managed:
-            raise forms.ValidationError(_(
-                'Set %s in the Management step.') % ', '.join(managed))
+            raise forms.ValidationError([
+                _('Set %(label)s in the %(step)s step.') % {
+                    'label': label, 'step': MANAGED_LABELS[label]}
+                for label in managed])
         return found
 
     def get_help_text(self, extra_context=None):
@@ -71,7 +76,7 @@ def create_values(context):
         labels['auto_healing_enabled'] = 'true'
     if context.get('auto_scaling_enabled'):
         labels['auto_scaling_enabled'] = 'true'
-    for key in ('min_node_count', 'max_node_count'):
+    for key in ('min_node_count', 'max_node_count', 'availability_zone'):
         if context.get(key) not in (None, ''):
             labels[key] = _label_text(context[key])
     if labels:

@@ -11,8 +11,9 @@ from horizon import forms
 from horizon import workflows
 
 from magnum_ui.content.common import choices
-from magnum_ui.content.project.clusters import usage
+from magnum_ui.content.project.clusters.create import projection
 from magnum_ui.content.project.clusters.operations import forms as op_forms
+from magnum_ui.content.project.clusters import quota_projection
 
 NAME_VALIDATOR = validators.RegexValidator(
     r'^[a-zA-Z][a-zA-Z0-9_.-]*$',
@@ -40,6 +41,9 @@ class DetailsAction(workflows.Action):
     cluster_template_id = forms.ThemableChoiceField(
         label=_('Cluster Template'))
     keypair = forms.ThemableChoiceField(label=_('Key Pair'), required=False)
+    availability_zone = forms.ThemableChoiceField(
+        label=_('Availability Zone'), required=False,
+        help_text=_('Sent to Magnum as the label availability_zone.'))
 
     class Meta(object):
         name = _('Details')
@@ -52,8 +56,11 @@ class DetailsAction(workflows.Action):
     def populate_keypair_choices(self, request, context):
         return choices.keypairs(request, _('Key pair from the template'))
 
+    def populate_availability_zone_choices(self, request, context):
+        return choices.availability_zones(request)
+
     def get_help_text(self, extra_context=None):
-        quota = usage.project_usage(self.request, fresh=True)
+        quota = quota_projection.inputs(self.request).magnum_usage
         extra = dict(extra_context or {},
                      usage=quota,
                      quota_exceeded=quota is not None and
@@ -64,7 +71,8 @@ class DetailsAction(workflows.Action):
 
 class Details(workflows.Step):
     action_class = DetailsAction
-    contributes = ('name', 'cluster_template_id', 'keypair')
+    contributes = ('name', 'cluster_template_id', 'keypair',
+                   'availability_zone')
 
 
 class SizeAction(workflows.Action):
@@ -86,7 +94,7 @@ class SizeAction(workflows.Action):
     class Meta(object):
         name = _('Size')
         slug = 'size'
-        help_text = _('Empty fields take the cluster template\'s values.')
+        help_text_template = 'magnum_ui/clusters/create/_size_help.html'
 
     def __init__(self, request, context, *args, **kwargs):
         super().__init__(request, context, *args, **kwargs)
@@ -101,6 +109,17 @@ class SizeAction(workflows.Action):
 
     def populate_flavor_id_choices(self, request, context):
         return choices.flavors(request, _('Flavor from the template'))
+
+    def get_help_text(self, extra_context=None):
+        values = dict(self.initial)
+        if self.is_bound:  # the whole wizard's POST: every step's fields
+            values.update((name, self.data.get(name))
+                          for name in projection.FIELDS
+                          if name in self.data)
+        extra = dict(extra_context or {},
+                     projection=projection.wizard_projection(
+                         self.request, values))
+        return super().get_help_text(extra)
 
     def clean_master_lb_enabled(self):
         return switch_value(self.cleaned_data.get('master_lb_enabled'))

@@ -1,6 +1,8 @@
 """The create-cluster wizard page and its command preview."""
 
+from django import shortcuts
 from django.utils.translation import gettext_lazy as _
+from django.views import generic
 
 from horizon import views
 from horizon import workflows
@@ -8,6 +10,8 @@ from horizon import workflows
 from magnum_ui.content.common import choices
 from magnum_ui.content.common import cli
 from magnum_ui.content.project.clusters.create import labels
+from magnum_ui.content.project.clusters.create import projection
+from magnum_ui.content.project.clusters.create import prefill
 from magnum_ui.content.project.clusters.create import workflows as create_flows
 
 
@@ -18,9 +22,8 @@ class CreateView(views.PageTitleMixin, workflows.WorkflowView):
 
     def get_initial(self):
         initial = super().get_initial()
-        template_id = self.request.GET.get('cluster_template_id')
-        if template_id:
-            initial['cluster_template_id'] = template_id
+        # ?cluster_template_id=…, or every field (recreating a cluster)
+        initial.update(prefill.initial(self.request.GET))
         return initial
 
     def get_context_data(self, **kwargs):
@@ -37,3 +40,16 @@ class CliView(cli.CommandView):
 
     def command(self, values):
         return cli.cluster_create(labels.create_values(values))
+
+
+class QuotaPreviewView(generic.View):
+    """POST: the wizard's raw fields; answer: the quota table for them,
+    from the inputs the page was rendered with (no service asked)."""
+
+    def post(self, request, *args, **kwargs):
+        values = {name: request.POST.get(name, '')
+                  for name in projection.FIELDS}
+        return shortcuts.render(
+            request, 'magnum_ui/clusters/_quota_table.html',
+            {'projection': projection.wizard_projection(request, values,
+                                                        cached=True)})

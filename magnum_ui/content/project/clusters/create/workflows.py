@@ -7,6 +7,7 @@ from horizon import workflows
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters.create import labels
+from magnum_ui.content.project.clusters.create import projection
 from magnum_ui.content.project.clusters.create import steps
 from magnum_ui.content.project.clusters import pending
 from magnum_ui.content.project.clusters import usage
@@ -25,6 +26,17 @@ class CreateCluster(workflows.Workflow):
 
     def format_status_message(self, message):
         return message % self.context.get('name', '')
+
+    def validate(self, context):
+        """Refuse what the quotas cannot hold, before Magnum is asked; the
+        Size step shows the table and names each blocking resource."""
+        found = projection.wizard_projection(self.request, context)
+        if not found.blocking:
+            return True
+        step = self.get_step('size')
+        step.action.add_error(None, found.message())
+        step.has_errors = True
+        return False
 
     def handle(self, request, context):
         values = labels.create_values(context)

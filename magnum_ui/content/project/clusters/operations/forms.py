@@ -9,6 +9,7 @@ from horizon import messages
 
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
+from magnum_ui.content.project.clusters.operations import resize_quota
 from magnum_ui.content.project.clusters import pending
 
 LOG = logging.getLogger(__name__)
@@ -59,6 +60,19 @@ class ResizeForm(forms.SelfHandlingForm):
             del self.fields['nodegroup']
         if 'node_count' not in self.initial:
             self.initial['node_count'] = self.cluster.node_count
+        self.basis = resize_quota.Basis(self.cluster, self.nodegroups)
+        resize_quota.remember(request, self.cluster.id, self.basis)
+
+    def projection(self):
+        """The quota table for the count shown (posted, else current)."""
+        count, group = self.initial['node_count'], None
+        if self.is_bound:
+            cleaned = getattr(self, 'cleaned_data', {})
+            if cleaned.get('node_count') is not None:
+                count = cleaned['node_count']
+            group = self.data.get('nodegroup') or None
+        return self.basis.projection(
+            resize_quota.inputs(self.request), count or 0, group)
 
     def chosen_nodegroup(self, name):
         if not self.nodegroups:
@@ -80,6 +94,7 @@ class ResizeForm(forms.SelfHandlingForm):
             return cleaned
         group = self.chosen_nodegroup(cleaned.get('nodegroup'))
         if group is None:
+            self._refuse_beyond_quota(count, None)
             return cleaned
         low, high = group.min_node_count, group.max_node_count
         if low is not None and count < low:
@@ -92,7 +107,16 @@ class ResizeForm(forms.SelfHandlingForm):
                 % {'group': group.name, 'high': high})
         cleaned['nodegroup'] = group.name if len(self.nodegroups) > 1 \
             else None
+        self._refuse_beyond_quota(count, cleaned['nodegroup'])
         return cleaned
+
+    def _refuse_beyond_quota(self, count, nodegroup):
+        if 'node_count' in self.errors:
+            return
+        found = self.basis.projection(resize_quota.inputs(self.request),
+                                      count, nodegroup)
+        if found.blocking:
+            self.add_error('node_count', found.message())
 
     def handle(self, request, data):
         try:

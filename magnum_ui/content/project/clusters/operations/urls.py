@@ -7,5 +7,9 @@ from magnum_ui.content.project.clusters.operations import views
 
 urlpatterns = [
     re_path(r'^resize/$', views.ResizeView.as_view(), name='resize'),
+    re_path(r'^resize/quota/$', views.ResizeQuotaView.as_view(),
+            name='resize_quota'),
+    re_path(r'^resize/cli/$', views.ResizeCliView.as_view(),
+            name='resize_cli'),
     re_path(r'^upgrade/$', views.UpgradeView.as_view(), name='upgrade'),
 ]

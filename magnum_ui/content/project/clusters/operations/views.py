@@ -1,17 +1,22 @@
 """Resize and upgrade views."""
 
+from django import http
+from django import shortcuts
 from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views import generic
 
 from horizon import forms
 from horizon.utils import memoized
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import cli
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import data
 from magnum_ui.content.project.clusters.operations \
     import forms as cluster_forms
+from magnum_ui.content.project.clusters.operations import resize_quota
 
 INDEX_URL = reverse_lazy('horizon:project:clusters:index')
 
@@ -63,9 +68,56 @@ class ResizeView(ClusterFormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        form = context['form']
+        cluster_id = self.kwargs['cluster_id']
         context['worker_nodegroups'] = cluster_forms.worker_nodegroups(
             self.get_nodegroups())
+        context['projection'] = form.projection()
+        context['preview_url'] = reverse(
+            'horizon:project:clusters:operations:resize_quota',
+            args=[cluster_id])
+        context['cli_url'] = reverse(
+            'horizon:project:clusters:operations:resize_cli',
+            args=[cluster_id])
+        context['command'] = cli.cluster_resize(
+            cluster_id, form['node_count'].value(),
+            form['nodegroup'].value() if 'nodegroup' in form.fields
+            else None)
         return context
+
+
+def _posted_count(request):
+    try:
+        return int(request.POST.get('node_count', ''))
+    except ValueError:
+        return None
+
+
+class ResizeQuotaView(generic.View):
+    """POST node_count (and nodegroup): the quota table of that resize,
+    from what the form was shown with (no service asked)."""
+
+    def post(self, request, cluster_id):
+        basis = resize_quota.recall(request, cluster_id)
+        count = _posted_count(request)
+        if basis is None or count is None:
+            # Expired, or no number yet: the table shown stays.
+            return http.HttpResponse(status=204)
+        found = basis.projection(resize_quota.inputs(request, cached=True),
+                                 count, request.POST.get('nodegroup'))
+        return shortcuts.render(request,
+                                'magnum_ui/clusters/_quota_table.html',
+                                {'projection': found})
+
+
+class ResizeCliView(generic.View):
+    def post(self, request, cluster_id):
+        count = _posted_count(request)
+        return http.HttpResponse(
+            cli.cluster_resize(cluster_id,
+                               '<node-count>' if count is None else count,
+                               request.POST.get('nodegroup') or None),
+            content_type='text/plain; charset=utf-8')
 
 
 class UpgradeView(ClusterFormView):

@@ -4,10 +4,13 @@
 events through ``magnum_ui.api.heat`` and never raises for a backend
 answer: a cluster without a Heat stack, a user Heat refuses, or an answer
 this code cannot read gets an explanation instead.
-``cluster_progress_summary`` is the "done/total" of a cluster row, or None
-when Heat cannot tell (or this request may ask Heat no more).
+``cluster_progress_summary`` is the "done/total" of a cluster row (with
+the stack's last change and what is in progress, for stall detection), or
+None when Heat cannot tell (or this request may ask Heat no more).
+``request_progress`` is ``get_progress`` once per request and cluster.
 """
 
+import collections
 import logging
 import time
 
@@ -20,6 +23,7 @@ from openstack import exceptions as sdk_exceptions
 
 from magnum_ui.api import heat
 from magnum_ui.content.common import errors
+from magnum_ui.content.project.clusters.diagnosis import stall
 from magnum_ui.content.project.clusters.progress.model import build_progress
 from magnum_ui.content.project.clusters.progress.model import count_progress
 from magnum_ui.content.project.clusters.progress.model import ERROR
@@ -90,6 +94,25 @@ def get_progress(request, cluster):
         return _unreadable(cluster)
 
 
+_PROGRESS = '_magnum_ui_cluster_progress'
+
+
+def request_progress(request, cluster):
+    """``get_progress``, asked once per request and cluster (the overview's
+    diagnosis and the Timeline tab read the same stack)."""
+    memo = request.__dict__.setdefault(_PROGRESS, {})
+    if cluster.id not in memo:
+        memo[cluster.id] = get_progress(request, cluster)
+    return memo[cluster.id]
+
+
+# (done, total) leaves, the newest time of a resource (datetime) and the
+# (path, since) of the leaves in progress.
+Summary = collections.namedtuple('Summary',
+                                 ['done', 'total', 'changed_at', 'waiting'],
+                                 defaults=(None, ()))
+
+
 # Row summaries: cached per stack for a few seconds (a failure or a stack
 # without resources yet for less), and at most MAGNUM_UI_PROGRESS_PER_REQUEST
 # stacks asked per request, those asked least recently first, so a page or
@@ -142,17 +165,22 @@ def _ask(request, stack_id, deleting):
     try:
         raw = heat.stack_resources(request, stack_id,
                                    nested_depth=NESTED_DEPTH)
-        done, total = count_progress(index_resources(raw), deleting)
+        items = index_resources(raw)
+        done, total = count_progress(items, deleting)
     except Exception as exc:
         # The row then shows its status without a count; the Progress tab
         # explains what Heat said.
         LOG.info('No progress for stack %s: %s', stack_id, exc)
         return None
-    return (done, total) if total else None
+    if not total:
+        return None
+    return Summary(done, total,
+                   stall.newest(item.updated for item in items),
+                   tuple(stall.heat_waiting(items)))
 
 
 def cluster_progress_summary(request, cluster):
-    """(done, total) leaf resources of the cluster's stack, or None.
+    """The Summary of the cluster's stack, or None.
 
     From the request's memo or the short cache; else Heat, if this request
     has budget left and ``choose`` (when called) picked the stack. Never

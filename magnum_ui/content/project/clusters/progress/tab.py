@@ -143,7 +143,7 @@ class ProgressTab(tabs.Tab):
             errors.handle(request, _('Unable to retrieve the cluster.'), exc)
             return {'progress': None, 'refresh_url': '',
                     'refresh_seconds': REFRESH_SECONDS}
-        prog = progress.get_progress(request, cluster)
+        prog = progress.request_progress(request, cluster)
         return {
             'cluster': cluster,
             'progress': prog,

@@ -2,9 +2,11 @@
 
 from django.contrib import messages
 from django.urls import reverse
+from openstack import exceptions as sdk_exceptions
 
 from openstack_dashboard.test import helpers
 
+from magnum_ui.api import heat
 from magnum_ui.api import magnum
 from magnum_ui.content.project.clusters import health
 from tests.unit.content.project.clusters import base
@@ -19,8 +21,12 @@ def detail_url(cluster_id):
 
 class DetailTests(base.ClustersTestCase):
     @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get',
-                                    'nodegroup_list']})
+                                    'nodegroup_list'],
+                           heat: ['stack_get']})
     def test_overview_shows_attributes_health_and_faults(self):
+        # a failed cluster: its diagnosis reads Heat, here no stack
+        self.mock_stack_get.side_effect = sdk_exceptions.NotFoundException(
+            'No stack')
         cluster = magnum_data._cluster(
             status='UPDATE_FAILED', status_reason='heat said no',
             health_status='UNHEALTHY',
@@ -40,7 +46,8 @@ class DetailTests(base.ClustersTestCase):
                      'Quota exceeded for instances', 'demo-node-1',
                      'id="cluster-health-checks"'):
             self.assertContains(res, text)
-        self.assertContains(res, '<li class="text-danger">', count=1)
+        self.assertContains(res, '<tr class="text-danger danger">', count=1)
+        self.assertContains(res, 'id="cluster-root-cause"')
         self.assertContains(res, 'Update failed')
         tab_group = res.context['tab_group']
         self.assertEqual(['overview', 'nodegroups'],
