@@ -31,6 +31,7 @@ PROJECT_PAGES = [
 ]
 ADMIN_PAGES = [
     ('/admin/clusters/', 'Clusters', 'clusters'),
+    ('/admin/clusters/triage/', 'Cluster Triage', 'triage'),
     ('/admin/cluster_templates/', 'Cluster Templates', 'cluster_templates'),
     ('/admin/container_infra_quotas/', 'Cluster Quotas', 'quotas'),
     ('/admin/container_infra_services/', 'Magnum Services',
