@@ -11,6 +11,7 @@ sandbox, and every panel renders for the demo user and the admin.
 import email
 import os
 import re
+import shutil
 import subprocess
 import time
 import zipfile
@@ -113,6 +114,8 @@ def horizon(sandbox, tmp_path_factory):
             server.stop()
     finally:
         environment.restore(venv, log)
+        # The collected static files (≈4,000); the logs stay for a look.
+        shutil.rmtree(str(work / 'static'), ignore_errors=True)
 
 
 def assert_page(session, url, title, table):
