@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: venv demo demo-stop test test-unit test-integration test-e2e browser-deps \
-        sandbox sandbox-stop sandbox-status sandbox-reset bench docs lint test-js node-deps
+        sandbox sandbox-stop sandbox-status sandbox-reset bench docs lint test-js node-deps \
+        messages
 
 venv: $(STAMP)
 
@@ -77,7 +78,7 @@ test-unit: venv
 	$(PY) -m pytest tests/unit -q -n auto
 
 test-integration: venv
-	$(PY) -m pytest tests/integration -rs
+	$(PY) -m pytest tests/integration tests/install -rs
 
 test-e2e: venv browser-deps
 	$(PY) -m pytest tests/e2e -rs
@@ -92,3 +93,13 @@ docs: venv
 	$(PY) -m pip install -q -r requirements/docs.txt
 	$(PY) docs/refresh_images.py
 	$(PY) -m sphinx -W --keep-going -b html docs/source docs/build/html
+
+# Message catalogs: extract the English ones (Django's makemessages, needs
+# GNU gettext's xgettext), then write the pseudo-locale en_XA from them.
+MAKEMESSAGES := cd magnum_ui && DJANGO_SETTINGS_MODULE=tests.unit.settings \
+    PYTHONPATH=$(CURDIR) $(abspath $(PY)) -m django makemessages -l en \
+    --keep-pot --no-obsolete --add-location=file
+messages: venv
+	$(MAKEMESSAGES) -d django
+	$(MAKEMESSAGES) -d djangojs
+	$(PY) -m tools.catalogs

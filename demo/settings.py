@@ -15,8 +15,8 @@ from openstack_dashboard import exceptions
 from openstack_dashboard import theme_settings
 from openstack_dashboard.utils import settings as settings_utils
 
+from demo import enabled_dir
 from magnum_ui import conf as magnum_ui_conf
-from magnum_ui import enabled_dir
 
 monkeypatch_escape()
 

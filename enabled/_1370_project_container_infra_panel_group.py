@@ -1,9 +1,8 @@
-from django.utils.translation import gettext_lazy as _
-
+from magnum_ui import content
 from magnum_ui import exceptions
 
 PANEL_GROUP = 'container_infra'
-PANEL_GROUP_NAME = _('Container Infra')
+PANEL_GROUP_NAME = content.PANEL_GROUP_NAME
 PANEL_GROUP_DASHBOARD = 'project'
 
 ADD_INSTALLED_APPS = ['magnum_ui']

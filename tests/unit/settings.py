@@ -4,8 +4,8 @@ from openstack_dashboard import enabled as horizon_enabled
 from openstack_dashboard.test.settings import *  # noqa: F403,H303
 from openstack_dashboard.utils import settings as settings_utils
 
+from demo import enabled_dir
 from magnum_ui import conf as magnum_ui_conf
-from magnum_ui import enabled_dir
 
 # Horizon's test settings already applied its own enabled files; applying
 # them again together with ours rebuilds the panel configuration, so first

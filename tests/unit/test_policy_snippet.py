@@ -3,6 +3,11 @@
 import os
 import unittest
 
+from django.conf import settings
+from django import test as django_test
+from openstack_auth import policy
+import yaml
+
 from magnum_ui import conf
 
 
@@ -26,3 +31,27 @@ class PolicySnippetTests(unittest.TestCase):
         self.assertRegex(name, r'^_\d+_\w+\.py$')
         self.assertEqual('local_settings.d', os.path.basename(
             os.path.dirname(conf.POLICY_SNIPPET)))
+
+
+class PolicyFilesTests(django_test.SimpleTestCase):
+    """Horizon's enforcer, built from the files the snippet registers."""
+
+    def enforcer(self):
+        policy.reset()
+        self.addCleanup(policy.reset)
+        # The override file adds nothing, so oslo.policy has nothing to say
+        # about rules that repeat a default.
+        with self.assertNoLogs('oslo_policy.policy', level='WARNING'):
+            return policy._get_enforcer()['container-infra']
+
+    def test_rules_are_magnum_defaults(self):
+        rules = self.enforcer().rules
+        self.assertEqual('rule:context_is_admin',
+                         str(rules['clustertemplate:publish']))
+        self.assertEqual(
+            '(rule:context_is_admin or rule:project_member)',
+            str(rules['admin_or_project_member_deny_cluster_user']))
+
+    def test_override_file_only_comments(self):
+        with open(settings.POLICY_FILES['container-infra']) as rules:
+            self.assertEqual({}, yaml.safe_load(rules) or {})

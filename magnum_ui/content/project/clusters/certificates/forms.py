@@ -6,6 +6,7 @@ the form comes back with Magnum's own words (``errors.form_failed``).
 """
 
 from django import http
+from django.utils import text
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
@@ -79,7 +80,9 @@ class SignCSRForm(ClusterForm):
         help_text=_('Paste a PEM certificate request, or upload a file.'))
     csr_file = forms.FileField(
         label=_('CSR file'), required=False,
-        help_text=_('At most %d KiB.') % (kubeconfig.MAX_CSR_BYTES // 1024))
+        # format_lazy: a class attribute is translated per request.
+        help_text=text.format_lazy(_('At most {size} KiB.'),
+                                   size=kubeconfig.MAX_CSR_BYTES // 1024))
 
     def _read_upload(self, upload):
         if upload.size > kubeconfig.MAX_CSR_BYTES:

@@ -16,6 +16,10 @@ from magnum_ui.content.project.clusters.diagnosis import cause
 from magnum_ui.content.project.clusters.diagnosis import stall
 from magnum_ui.content.project.clusters.progress import model as progress
 
+# Who recorded an entry (the By column).
+BY_MAGNUM = _('Magnum')
+BY_HEAT = _('Heat')
+
 MAGNUM = 'magnum'
 NODEGROUP = 'nodegroup'
 HEAT = 'heat'
@@ -55,17 +59,17 @@ def cluster_entries(cluster):
     entries.append(_entry(changed, MAGNUM, name, cluster.status,
                           cluster.status_reason or _('Last change of the '
                                                      'cluster record'),
-                          'Magnum'))
+                          BY_MAGNUM))
     if cluster.health_status:
         health = cause.health_cause(cluster.health_status_reason)
         entries.append(_entry(
             changed, MAGNUM, name, '',
             _('Health %(status)s%(why)s') % {
                 'status': cluster.health_status,
-                'why': ': %s' % health if health else ''}, 'Magnum'))
+                'why': ': %s' % health if health else ''}, BY_MAGNUM))
     for where, message in sorted((cluster.faults or {}).items()):
         entries.append(_entry(changed, MAGNUM, where, '',
-                              _('Fault: %s') % message, 'Magnum'))
+                              _('Fault: %s') % message, BY_MAGNUM))
     return entries
 
 
@@ -73,17 +77,17 @@ def nodegroup_entries(group):
     entries = [_entry(group.created_at, NODEGROUP, group.name, '',
                       _('Nodegroup created (%(role)s, %(count)s nodes)') % {
                           'role': group.role or '-',
-                          'count': group.node_count}, 'Magnum')]
+                          'count': group.node_count}, BY_MAGNUM)]
     if group.updated_at or group.status:
         entries.append(_entry(group.updated_at or group.created_at,
                               NODEGROUP, group.name, group.status,
-                              group.status_reason or '', 'Magnum'))
+                              group.status_reason or '', BY_MAGNUM))
     return entries
 
 
 def event_entries(events):
     return [_entry(event.time, HEAT, event.resource, event.status,
-                   event.reason, 'Heat') for event in events]
+                   event.reason, BY_HEAT) for event in events]
 
 
 def build(cluster, nodegroups=(), events=()):

@@ -1,4 +1,4 @@
-"""Load the top-level ``enabled/`` folder as a package for update_dashboards.
+"""Load the checkout's ``enabled/`` folder as a package for update_dashboards.
 
 The enabled files ship as data files (operators copy them into
 ``openstack_dashboard/local/enabled``). The project's own demo and test
