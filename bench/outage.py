@@ -70,7 +70,8 @@ def rows_without_heat(status, text):
     """Row refresh answers from Magnum alone: rows, no Heat counts; or, when
     the sandbox's Magnum stalls too (its API shares one process with the
     conductor, whose status sync waits on the stopped Heat), the 503 with
-    Magnum's message the page backs off on."""
+    Magnum's message the page backs off on.
+    """
     return ((status == 200 and '"rows": {"' in text) or
             (status == 503 and '"error": "Magnum at' in text))
 

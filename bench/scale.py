@@ -171,13 +171,15 @@ class Size(object):
 
 def upstream_rows(count):
     """Rows to wait for: a page (Angular draws a page's rows in one frame;
-    upstream's table pages by Horizon's pageSize, 20, after listing all)."""
+    upstream's table pages by Horizon's pageSize, 20, after listing all).
+    """
     return min(count, PAGE_SIZE)
 
 
 def _fresh_rss(endpoints, plugin, paths, rounds):
     """RSS per worker of a fresh Horizon (plugin 'on' or 'off') once
-    ``paths`` were each loaded ``rounds`` times by the largest project."""
+    ``paths`` were each loaded ``rounds`` times by the largest project.
+    """
     name = population.login_name(max(SIZES))
     os.environ['MAGNUM_UI_DEMO_PLUGIN'] = plugin
     try:
@@ -197,7 +199,8 @@ def _fresh_rss(endpoints, plugin, paths, rounds):
 
 def memory(endpoints, rounds=10):
     """RSS per worker (MiB) of Horizon with the plugin (its pages at the
-    largest size too) and without it, each freshly started."""
+    largest size too) and without it, each freshly started.
+    """
     name = population.login_name(max(SIZES))
     first = population.magnum(endpoints, name).clusters.list(limit=1)[0]
     plugin_pages = ('/project/clusters/', '/project/cluster_templates/',

@@ -37,9 +37,9 @@ def _print_banner(url, endpoints):
     admin = logins.get('admin', {'username': 'admin', 'password': 'admin'})
     print('\n  magnum_ui demo is up: %s\n' % url)
     print('  user   %s / %s   (project demo)' % (demo['username'],
-                                                  demo['password']))
+                                                 demo['password']))
     print('  admin  %s / %s   (project admin)' % (admin['username'],
-                                                   admin['password']))
+                                                  admin['password']))
     print('  Keystone %s\n' % endpoints['auth_url'])
     print('  Ctrl-C or `make demo-stop` stops it.\n', flush=True)
 
@@ -80,7 +80,7 @@ def main():
 
 
 def stop_running_demo():
-    """`make demo-stop`: signal the running demo, which stops what it started."""
+    """`make demo-stop`: signal the running demo; it stops what it started."""
     try:
         with open(PID_FILE) as source:
             pid = int(source.read().strip())

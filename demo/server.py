@@ -29,7 +29,7 @@ def environment(keystone_url, state_dir):
 
 
 def _stamp_is_fresh(stamp):
-    """True when no template, static or settings file changed since ``stamp``."""
+    """True when no template, static or settings file changed since stamp."""
     if not os.path.exists(stamp):
         return False
     built = os.path.getmtime(stamp)
@@ -42,7 +42,7 @@ def _stamp_is_fresh(stamp):
 
 
 def prepare(keystone_url, state_dir, log=print):
-    """collectstatic + compress, skipped when nothing changed since last time."""
+    """collectstatic + compress, skipped when nothing changed since."""
     os.makedirs(state_dir, exist_ok=True)
     stamp = os.path.join(state_dir, '.static-built')
     if _stamp_is_fresh(stamp):

@@ -8,8 +8,8 @@ Configuration comes from the environment (see README.md, "Configuration").
 
 import os
 
-from horizon.utils import secret_key
 from horizon.utils.escape import monkeypatch_escape
+from horizon.utils import secret_key
 from openstack_dashboard import enabled as horizon_enabled
 from openstack_dashboard import exceptions
 from openstack_dashboard import theme_settings
@@ -40,7 +40,8 @@ OPENSTACK_KEYSTONE_DEFAULT_DOMAIN = 'Default'
 OPENSTACK_KEYSTONE_DEFAULT_ROLE = 'member'
 OPENSTACK_NEUTRON_NETWORK = dict(OPENSTACK_NEUTRON_NETWORK,  # noqa: F405
                                  enable_router=True, enable_quotas=False,
-                                 enable_ipv6=False, enable_fip_topology_check=False)
+                                 enable_ipv6=False,
+                                 enable_fip_topology_check=False)
 
 # No memcached needed: sessions in signed cookies, a local memory cache.
 SESSION_ENGINE = 'django.contrib.sessions.backends.signed_cookies'

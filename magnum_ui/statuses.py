@@ -56,4 +56,3 @@ def outcome(status):
     if is_in_progress(status):
         return None
     return is_complete(status)
-

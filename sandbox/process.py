@@ -116,7 +116,8 @@ def memory_mib(pgid):
 def stop(pid_path, timeout=15.0):
     """SIGTERM the recorded process group, SIGKILL what is left at timeout.
 
-    Returns True if something was running."""
+    Returns True if something was running.
+    """
     pid = read_pid(pid_path)
     if pid is None:
         _remove(pid_path)
@@ -198,7 +199,8 @@ def _process_alive(proc_or_pid):
 def run(name, argv, log_path, env=None, timeout=300, nice=0):
     """Run a setup command to completion, output to log; raise on failure.
 
-    nice > 0 lowers its CPU priority (to let a more urgent setup go first)."""
+    nice > 0 lowers its CPU priority (to let a more urgent setup go first).
+    """
     with open(log_path, 'ab') as log:
         log.write(('\n==== %s: %s\n' % (
             time.strftime('%Y-%m-%d %H:%M:%S'), ' '.join(argv))).encode())

@@ -1,4 +1,4 @@
-"""Fixtures shared by the integration and e2e tests: the sandbox cloud and logins.
+"""Fixtures of the integration and e2e tests: the sandbox cloud and logins.
 
 `sandbox` (session scope) makes sure the sandbox is up -- starting it if it
 is not -- and returns its endpoints dictionary (see sandbox/api.py) plus

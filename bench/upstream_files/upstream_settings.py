@@ -8,8 +8,8 @@ ships none for container-infra (Horizon then allows every action).
 """
 import os
 
-from horizon.utils import secret_key
 from horizon.utils.escape import monkeypatch_escape
+from horizon.utils import secret_key
 from openstack_dashboard import enabled as horizon_enabled
 from openstack_dashboard import exceptions
 from openstack_dashboard import theme_settings

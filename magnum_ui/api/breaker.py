@@ -71,7 +71,8 @@ def forget():
 class Session(ks_session.Session):
     """A keystoneauth session that does not call a down endpoint, and
     raises ``answers.UnreadableAnswer`` for an answer that is not JSON
-    (``check_body=False``: the caller reads only the headers)."""
+    (``check_body=False``: the caller reads only the headers).
+    """
 
     def __init__(self, *args, service='Magnum',
                  failure_ttl=FAILURE_TTL_SECONDS, **kwargs):

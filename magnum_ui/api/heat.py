@@ -2,10 +2,10 @@
 
 import itertools
 
-import openstack
 from horizon.utils import memoized
 from keystoneauth1 import discover
 from keystoneauth1 import token_endpoint
+import openstack
 from openstack.orchestration.v1 import resource as _sdk_resource
 from openstack.orchestration.v1 import stack_event as _sdk_stack_event
 from openstack import resource as openstack_resource

@@ -7,12 +7,12 @@ from keystoneauth1 import exceptions as ks_exceptions
 from openstack_dashboard.contrib.developer.profiler import api as profiler
 
 from magnum_ui.api import breaker
-from magnum_ui.api import patch as patch_builder
-from magnum_ui.api import wrappers
 from magnum_ui.api.client import api_version  # noqa: F401
 from magnum_ui.api.client import magnumclient
 from magnum_ui.api.client import supports  # noqa: F401
 from magnum_ui.api.client import supports_cached  # noqa: F401
+from magnum_ui.api import patch as patch_builder
+from magnum_ui.api import wrappers
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
 
 LOG = logging.getLogger(__name__)
@@ -150,7 +150,8 @@ NODE_ATTRIBUTES = ('node_labels', 'node_taints')  # API 1.14 and later
 
 def _without_node_attributes(request, values):
     """``values`` without node labels and taints where Magnum predates
-    them: an older Magnum would refuse the whole request."""
+    them: an older Magnum would refuse the whole request.
+    """
     if supports(request, 'node_labels_taints'):
         return values
     return {k: v for k, v in values.items() if k not in NODE_ATTRIBUTES}

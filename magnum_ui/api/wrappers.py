@@ -53,7 +53,7 @@ class Cluster(MagnumResource):
 
     @property
     def stack_or_cluster_id(self):
-        """Driver's id of the cluster (cluster_id from 1.13, stack_id before)."""
+        """Driver's id of the cluster (cluster_id from 1.13, else stack_id)."""
         return self.cluster_id or self.stack_id
 
 

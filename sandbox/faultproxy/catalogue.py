@@ -52,4 +52,3 @@ def restore(session, auth_url, real_urls, interface=INTERFACE):
     """Put the recorded URLs of the routed services back."""
     return set_urls(session, auth_url,
                     {t: real_urls[t] for t in ROUTED_SERVICES}, interface)
-

@@ -93,7 +93,8 @@ class FaultProxy(object):
 
     def set(self, mode, methods=None):
         """Switch to ``mode``; ``methods``: only requests of these methods
-        get the fault (None: every request)."""
+        get the fault (None: every request).
+        """
         kind, code = parse_mode(mode)
         methods = frozenset(m.upper() for m in methods) if methods else None
         with self._lock:
@@ -272,4 +273,3 @@ class FaultProxy(object):
         handler.end_headers()
         if handler.command != 'HEAD':
             handler.wfile.write(payload)
-

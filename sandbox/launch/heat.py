@@ -17,8 +17,8 @@ def main(argv):
     from oslo_service import backend
     backend.init_backend(backend.BackendType.THREADING)
 
-    import oslo_i18n
     from oslo_config import cfg
+    import oslo_i18n
     from oslo_log import log as logging
 
     from heat.common import config

@@ -3,8 +3,8 @@ import grp
 import os
 import pwd
 
-from sandbox import state
 from sandbox.services import base
+from sandbox import state
 
 # More than one process: a single Keystone worker saturated one core under
 # 40 parallel clusters (every API call of every service validates a token

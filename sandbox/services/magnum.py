@@ -1,6 +1,6 @@
 """Magnum: API + conductor + periodic tasks in one process, MariaDB."""
-import os
 from importlib import metadata
+import os
 
 from sandbox.services import base
 

@@ -11,7 +11,8 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM = os.environ.get('MAGNUM_UI_CHROMIUM', '/usr/bin/chromium')
-CHROMEDRIVER = os.environ.get('MAGNUM_UI_CHROMEDRIVER', '/usr/bin/chromedriver')
+CHROMEDRIVER = os.environ.get('MAGNUM_UI_CHROMEDRIVER',
+                              '/usr/bin/chromedriver')
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 SCREENSHOT_DIR = os.environ.get(

@@ -1,4 +1,4 @@
-"""End-to-end fixtures: the sandbox, Horizon on a free port, headless Chromium."""
+"""End-to-end fixtures: the sandbox, Horizon on a free port, Chromium."""
 
 import os
 import socket
@@ -19,7 +19,7 @@ def _free_port():
 
 @pytest.fixture(scope='session')
 def horizon(sandbox):
-    """The demo Horizon, pointed at the sandbox's Keystone; stopped at the end."""
+    """The demo Horizon on the sandbox's Keystone; stopped at the end."""
     state_dir = os.path.join(browser_module.REPO_ROOT, '.demo')
     port = int(os.environ.get('MAGNUM_UI_E2E_PORT') or _free_port())
     # A cluster is stalled after this long without a change (default 600 s):

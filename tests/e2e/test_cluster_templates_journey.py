@@ -17,6 +17,8 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
+STALE = selenium_exceptions.StaleElementReferenceException
+MISSING = selenium_exceptions.NoSuchElementException
 pytestmark = pytest.mark.e2e
 
 INDEX = '/project/cluster_templates/'
@@ -33,9 +35,7 @@ def row_css(name):
 
 def wait(browser, timeout=WAIT):
     return WebDriverWait(browser.driver, timeout, poll_frequency=0.25,
-                         ignored_exceptions=(
-                             selenium_exceptions.StaleElementReferenceException,
-                             selenium_exceptions.NoSuchElementException))
+                         ignored_exceptions=(STALE, MISSING))
 
 
 def shot(browser, number, what):
@@ -394,7 +394,8 @@ def test_publishing_another_projects_template_never_breaks(
         browser, demo_template):
     """Magnum 23 refuses an admin PATCH of another project's private
     template (its update validators look the template up before switching
-    the admin to all projects): the admin sees Magnum's own words."""
+    the admin to all projects): the admin sees Magnum's own words.
+    """
     name = demo_template.name
     browser.login('admin', 'admin')
     open_panel(browser, 'admin', ADMIN_INDEX)

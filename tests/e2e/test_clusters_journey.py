@@ -7,11 +7,13 @@ marker set on ``window`` proves the page was not reloaded meanwhile.
 import uuid
 
 import pytest
-from selenium.webdriver.common.by import By
 from selenium.common import exceptions as selenium_exceptions
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+STALE = selenium_exceptions.StaleElementReferenceException
+MISSING = selenium_exceptions.NoSuchElementException
 pytestmark = pytest.mark.e2e
 
 TEMPLATE_NAME = 'k8s-public'
@@ -79,9 +81,7 @@ def assert_not_reloaded(browser):
 def live_wait(browser, timeout=LONG):
     """A wait that shrugs off rows replaced while being looked at."""
     return WebDriverWait(browser.driver, timeout, poll_frequency=0.25,
-                         ignored_exceptions=(
-                             selenium_exceptions.StaleElementReferenceException,
-                             selenium_exceptions.NoSuchElementException))
+                         ignored_exceptions=(STALE, MISSING))
 
 
 def wait_row_class(browser, name, css_class, timeout=LONG):
@@ -92,7 +92,8 @@ def wait_row_class(browser, name, css_class, timeout=LONG):
 
 def wait_usage_picture(browser):
     """The usage picture: cached it is in the page, else the page loads it
-    after it is shown and puts it in the placeholder's place."""
+    after it is shown and puts it in the placeholder's place.
+    """
     live_wait(browser, 60).until(lambda d: d.find_elements(
         By.CSS_SELECTOR, '#cluster-usage #cluster-usage-clusters'))
     assert not browser.find_all('#cluster-usage[data-usage-url]')

@@ -17,6 +17,8 @@ from selenium.common import exceptions as selenium_exceptions
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+STALE = selenium_exceptions.StaleElementReferenceException
+MISSING = selenium_exceptions.NoSuchElementException
 pytestmark = pytest.mark.e2e
 
 WAIT = 180
@@ -84,9 +86,7 @@ def made(sandbox):
 
 def live_wait(browser, timeout=WAIT):
     return WebDriverWait(browser.driver, timeout, poll_frequency=0.5,
-                         ignored_exceptions=(
-                             selenium_exceptions.StaleElementReferenceException,
-                             selenium_exceptions.NoSuchElementException))
+                         ignored_exceptions=(STALE, MISSING))
 
 
 def row_css(name):

@@ -11,8 +11,8 @@ import os
 import time
 import uuid
 
-from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography import x509
 from magnumclient import client as magnum_client
 from magnumclient import exceptions as mc_exc
 import pytest
@@ -73,7 +73,8 @@ def wait_download(directory, filename, timeout=30):
 
 def open_row_action(browser, cluster, action, page='/project/clusters/'):
     """Click ``action`` of the cluster's menu on ``page``: the list, or the
-    cluster's own page, which has the rarer actions too."""
+    cluster's own page, which has the rarer actions too.
+    """
     browser.open(page)
     element_id = 'clusters__row_%s__action_%s' % (cluster.uuid, action)
     browser.wait().until(lambda d: d.find_elements('id', element_id))

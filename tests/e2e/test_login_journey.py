@@ -1,4 +1,4 @@
-"""A first real journey: log in against the sandbox's Keystone, reach Container Infra."""
+"""A first journey: log in on the sandbox's Keystone, reach Container Infra."""
 
 import pytest
 

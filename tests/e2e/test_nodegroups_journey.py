@@ -36,7 +36,8 @@ def magnum(sandbox):
 
 def _wait(check, timeout=WAIT):
     """check() until true; NotFound (Magnum's row not written yet) is
-    not yet."""
+    not yet.
+    """
     deadline = time.monotonic() + timeout
     while True:
         try:

@@ -22,7 +22,8 @@ def put(admin_session, project_id, **values):
 @contextlib.contextmanager
 def lowered(admin_session, project_id, **values):
     """The quota set to ``values`` inside the block; restored after it,
-    also when the block fails."""
+    also when the block fails.
+    """
     before = get(admin_session, project_id)
     put(admin_session, project_id, **values)
     try:

@@ -1,4 +1,4 @@
-"""A stand-in for a Horizon request carrying a real user's token and catalogue."""
+"""A stand-in for a Horizon request with a real user's token and catalogue."""
 
 
 class _Token:

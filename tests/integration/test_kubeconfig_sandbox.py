@@ -1,8 +1,9 @@
 """Kubeconfig and certificates against the sandbox's real Magnum.
 
 A completed cluster's CA signs the CSR magnum_ui makes, through
-python-magnumclient and through the service layer (magnum_ui.content.project.clusters.certificates.kubeconfig
-with a request carrying the user's token and catalogue, as Horizon's does);
+python-magnumclient and through the service layer
+(magnum_ui.content.project.clusters.certificates.kubeconfig with a
+request carrying the user's token and catalogue, as Horizon's does);
 the certificate is checked against the CA Magnum returns. Then the CA is
 rotated and the old certificate no longer verifies against the new CA,
 which is what the Rotate CA confirmation warns about.
@@ -13,17 +14,17 @@ import time
 import uuid
 
 from cryptography.exceptions import InvalidSignature
-from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography import x509
 from cryptography.x509.oid import NameOID
 from magnumclient import client as magnum_client
 from magnumclient import exceptions as mc_exc
 import pytest
 import yaml
 
-from magnum_ui.content.project.clusters.certificates import kubeconfig
 from magnum_ui.api import magnum
 from magnum_ui.api import versions
+from magnum_ui.content.project.clusters.certificates import kubeconfig
 from tests.integration.service_request import ServiceRequest
 
 pytestmark = pytest.mark.integration

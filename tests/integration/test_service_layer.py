@@ -15,9 +15,9 @@ from magnumclient import exceptions as mc_exc
 import pytest
 
 from magnum_ui.api import magnum
+from magnum_ui.api import versions
 from magnum_ui.content.project.clusters.progress import loader as progress
 from magnum_ui.content.project.clusters.progress import model as stack_progress
-from magnum_ui.api import versions
 from tests.integration.service_request import ServiceRequest
 
 pytestmark = pytest.mark.integration

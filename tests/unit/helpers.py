@@ -42,7 +42,8 @@ class MagnumTestCase(helpers.TestCase):
     def _answer_quiet_services(self):
         """Nova and Neutron calls most pages make in passing (zones, quota
         projection, names), answered with "nothing known"; a test about
-        them mocks them itself (create_mocks wins over these)."""
+        them mocks them itself (create_mocks wins over these).
+        """
         for target, name, answer in (
                 (api.nova, 'availability_zone_list', []),
                 (api.nova, 'tenant_absolute_limits', {}),

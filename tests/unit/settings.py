@@ -1,4 +1,4 @@
-"""Unit-test settings: Horizon's test settings plus this plugin's enabled files."""
+"""Unit-test settings: Horizon's test settings plus the enabled files."""
 
 from openstack_dashboard import enabled as horizon_enabled
 from openstack_dashboard.test.settings import *  # noqa: F403,H303

@@ -71,8 +71,8 @@ def test_fail_delete_label_fails_the_first_delete_only():
     assert not labels.refuses_delete(labels.parse({}), 'CREATE_COMPLETE')
     settings = labels.parse({'sandbox_fail_delete': 'true'})
     assert settings.fail_delete
-    for status in ('CREATE_COMPLETE', 'CREATE_FAILED', 'UPDATE_FAILED'):
-        assert labels.refuses_delete(settings, status)
+    for state in ('CREATE_COMPLETE', 'CREATE_FAILED', 'UPDATE_FAILED'):
+        assert labels.refuses_delete(settings, state)
     # Deleting again after the failure (a retry) goes through.
     assert not labels.refuses_delete(settings, 'DELETE_FAILED')
     assert not labels.refuses_delete(settings, 'DELETE_IN_PROGRESS')

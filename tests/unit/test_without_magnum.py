@@ -1,7 +1,7 @@
 """A cloud without Magnum in its catalogue: the panels hide, nothing fails."""
 
-import horizon
 from django.urls import reverse
+import horizon
 from openstack_auth import utils as auth_utils
 from openstack_dashboard.test import helpers
 

@@ -8,7 +8,8 @@ import os as _os
 
 import magnum_ui.conf as _magnum_ui_conf
 
-_magnum_ui_conf_dir = _os.path.dirname(_os.path.abspath(_magnum_ui_conf.__file__))
+_magnum_ui_conf_dir = _os.path.dirname(
+    _os.path.abspath(_magnum_ui_conf.__file__))
 POLICY_FILES['container-infra'] = _os.path.join(  # noqa: F821
     _magnum_ui_conf_dir, 'magnum_policy.yaml')
 DEFAULT_POLICY_FILES['container-infra'] = _os.path.join(  # noqa: F821

@@ -148,7 +148,8 @@ def flavors(request, placeholder):
 
 def availability_zones(request):
     """Nova's available zones, one call; when Nova fails the single choice
-    says so with Nova's words and the cluster takes Nova's default zone."""
+    says so with Nova's words and the cluster takes Nova's default zone.
+    """
     try:
         found = api.nova.availability_zone_list(request)
     except Exception as exc:
@@ -240,7 +241,8 @@ def fixed_subnet_field():
 class FixedNetworkChoices(object):
     """Mixin of a wizard's Network step holding ``fixed_network_field``
     and ``fixed_subnet_field``: their choices from one Neutron call, and a
-    subnet of another network refused."""
+    subnet of another network refused.
+    """
     new_network_text = None  # the empty choice of each field
     new_subnet_text = None
 

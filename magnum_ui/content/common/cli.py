@@ -208,7 +208,8 @@ def _patch_value(path, value):
 
 def template_update(template, patches):
     """One command per operation kind of each request in ``patches``
-    (lists of JSON-patch operations, as ``patch.build_patch`` gives)."""
+    (lists of JSON-patch operations, as ``patch.build_patch`` gives).
+    """
     lines = []
     for operations in patches:
         for kind in ('add', 'replace', 'remove'):
@@ -259,7 +260,8 @@ def cluster_config(cluster, use_keystone=False):
 
 def _typed(field, raw):
     """An integer field's text as a number (a template's current value is
-    one); anything else as posted."""
+    one); anything else as posted.
+    """
     if isinstance(field, forms.IntegerField):
         try:
             return int(raw)
@@ -270,7 +272,8 @@ def _typed(field, raw):
 
 def posted_values(post, fields):
     """A wizard's raw POST by field: checkboxes as booleans, labels from
-    the well-formed lines only (as a preview wants them), text stripped."""
+    the well-formed lines only (as a preview wants them), text stripped.
+    """
     values = {}
     for name, field in fields.items():
         if isinstance(field, forms.BooleanField):

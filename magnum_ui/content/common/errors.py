@@ -37,7 +37,8 @@ def with_reason(message, exc):
 
 def _literal(message):
     """``message`` as Horizon shows it: Horizon %-formats a message holding
-    ``%(exc)s``, which a cluster id or name in it may contain."""
+    ``%(exc)s``, which a cluster id or name in it may contain.
+    """
     text = str(message)
     return text.replace('%', '%%') if '%(exc)s' in text else text
 

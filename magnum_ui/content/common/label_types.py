@@ -68,7 +68,8 @@ def parse_int(value):
 
 def value_error(key, value):
     """Why ``value`` is wrong for the label ``key``; None when it is fine
-    or Magnum does not define the label's type."""
+    or Magnum does not define the label's type.
+    """
     if key in BOOLEAN_LABELS and parse_bool(value) is None:
         return _('The label %(key)s is a boolean: write true or false, not '
                  '"%(value)s".') % {'key': key, 'value': value}

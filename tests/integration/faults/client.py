@@ -50,7 +50,8 @@ class Answer(object):
 class Pool(object):
     """Several logged-in sessions of one user: requests made at once each
     get their own, so one request's queued message never shows on
-    another's page."""
+    another's page.
+    """
 
     def __init__(self, sessions):
         self._free = queue.Queue()

@@ -37,7 +37,8 @@ def _root(url):
 @pytest.fixture(scope='package')
 def proxies(sandbox):
     """Proxies in front of Magnum and Heat, the catalogue routed through
-    them for the suite; restored at the end, also on failure."""
+    them for the suite; restored at the end, also on failure.
+    """
     admin, auth_url = sandbox['sessions']['admin'], sandbox['auth_url']
     services = sandbox['services']
     faultproxy.restore(admin, auth_url, services)  # a killed run's leftovers
@@ -72,7 +73,8 @@ def created(sandbox, magnum):
     for world.BUSY_SECONDS, so that its row asks Heat for a done/total count
     while the Heat faults run: they come first), asked for but not waited
     for: they build while Horizon starts (``world`` waits).  Everything is
-    deleted at the end."""
+    deleted at the end.
+    """
     tag = 'fault-' + uuid.uuid4().hex[:6]
     labels = {'sandbox_boot_seconds': '1', 'sandbox_delete_seconds': '1'}
     templates, clusters = [], []
@@ -125,7 +127,8 @@ def horizon(sandbox, proxies, created):
 @pytest.fixture(scope='package')
 def users(sandbox, horizon):
     """demo and admin, SESSIONS logins each, made after the routing: their
-    catalogues hold the proxy URLs."""
+    catalogues hold the proxy URLs.
+    """
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         made = {name: list(pool.map(
             lambda _: client.login(horizon.url, sandbox, name),
@@ -168,7 +171,8 @@ def forms(users, world):
 def baseline(proxies, users, world):
     """Pass mode, one view at a time: each answer, and which services each
     view calls (a view that never calls Magnum owes no message when
-    Magnum fails)."""
+    Magnum fails).
+    """
     if os.path.exists(matrix.MATRIX):
         os.remove(matrix.MATRIX)
     for proxy in proxies.values():

@@ -71,7 +71,8 @@ FIRST_CHOICE = object()   # in a form's changes: the first non-empty option
 
 def form_with(page, field, changes=None):
     """The fields (a dict) of the first form that has ``field``, with
-    ``changes`` applied."""
+    ``changes`` applied.
+    """
     for form in forms_of(page):
         fields = dict(form['fields'])
         if field in fields:

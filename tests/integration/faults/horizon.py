@@ -66,7 +66,6 @@ class FaultHorizon(server.HorizonServer):
             return log.read().decode('utf-8', 'replace')
 
 
-
 def free_port():
     with socket.socket() as sock:
         sock.bind(('127.0.0.1', 0))

@@ -32,7 +32,8 @@ def write(title, lines):
 
 class Judge(object):
     """What is wrong with the answers under one fault (``scope``: 'pass',
-    'all' calls faulty, 'writes' only)."""
+    'all' calls faulty, 'writes' only).
+    """
 
     def __init__(self, fault, service, scope='all', baseline=None):
         self.fault = fault
@@ -46,7 +47,8 @@ class Judge(object):
 
     def needs(self, view):
         """Whether the view owes a message: it calls the faulty service (a
-        GET that made no call to it in pass mode does not)."""
+        GET that made no call to it in pass mode does not).
+        """
         if self.scope == 'pass':
             return False
         if view.form:

@@ -26,7 +26,8 @@ def recovered(users, world, fault, service=views.MAGNUM):
     After an answered fault at once (5 s: a few page loads); refused or
     hung, the plugin's breaker does not call the service again for
     MAGNUM_UI_BACKEND_FAILURE_TTL, so within that window + 5 s.
-    Returns (seconds to the first of the good answers, problem or None)."""
+    Returns (seconds to the first of the good answers, problem or None).
+    """
     started = time.monotonic()
     limit = (horizon.FAILURE_TTL if fault in ('refuse', 'hang') else 0) + 5
     if service == views.HEAT:
@@ -55,7 +56,8 @@ def recovered(users, world, fault, service=views.MAGNUM):
 
 def errors_500(server, offset):
     """[(path, exception line, traceback)] of the HTTP 500s Django logged
-    since ``offset``."""
+    since ``offset``.
+    """
     found, current = [], None
     for line in server.log_since(offset).splitlines():
         if line.startswith('Internal Server Error: '):
@@ -74,7 +76,8 @@ def errors_500(server, offset):
 
 def reached(proxy, view, since):
     """Whether ``view``'s write reached the proxy, faulty, after ``since``
-    (else the form did not validate and nothing was tested)."""
+    (else the form did not validate and nothing was tested).
+    """
     methods, pattern = view.write
     return any(when >= since and action != 'pass' and method in methods and
                re.search(pattern, path.split('?')[0])
@@ -83,7 +86,8 @@ def reached(proxy, view, since):
 
 def wait_for_breakers(proxy):
     """Until the breaker windows a refused or hung call through ``proxy``
-    opened (in either Horizon worker) are over: reads must pass again."""
+    opened (in either Horizon worker) are over: reads must pass again.
+    """
     until = 0
     for when, _method, _path, _agent, action in list(proxy.log):
         if action in ('refuse', 'hang'):
@@ -98,7 +102,8 @@ def _writes(proxy, fault, chosen, judge, users, world, forms):
     its write does.  Every form at once; a form whose write did not reach
     Magnum then (its reads met the breaker a refused or hung write of
     another form opened) again on its own, after the breaker's window.
-    A refused write opens the breaker at once: one form at a time."""
+    A refused write opens the breaker at once: one form at a time.
+    """
     label = 'writes ' + fault
     answers = {}
     if fault != 'refuse':

@@ -23,7 +23,8 @@ def test_heat_fault(fault, proxies, users, world, forms, horizon, baseline,
                     magnum):
     """Heat-backed views under a Heat fault: the Progress tab explains; the
     clusters list and the row refresh carry on without Heat's count (asked
-    for the busy cluster); the tab works again after the fault."""
+    for the busy cluster); the tab works again after the fault.
+    """
     status = magnum.clusters.get(world['busy']).status
     if status != 'CREATE_IN_PROGRESS':
         message = ('the busy cluster is %s already: the Heat count of a '

@@ -13,7 +13,8 @@ MAGNUM, HEAT = views.MAGNUM, views.HEAT
 
 def test_every_view_answers_through_the_proxies(baseline, proxies):
     """Pass mode: every view is a working page without an error message,
-    and the dashboard does reach Magnum and Heat through the proxies."""
+    and the dashboard does reach Magnum and Heat through the proxies.
+    """
     assert sum(c[MAGNUM] for c in baseline['calls'].values()), \
         'the dashboard did not go through the Magnum proxy'
     assert sum(c[HEAT] for c in baseline['calls'].values()), \
@@ -28,11 +29,11 @@ def test_every_view_answers_through_the_proxies(baseline, proxies):
     judge.verdict()
 
 
-
 @pytest.mark.parametrize('fault', views.FAULTS)
 def test_magnum_fault(fault, proxies, users, world, forms, horizon, baseline):
     """Every view and form under a Magnum fault (every call fails), then
-    the list works again without a restart."""
+    the list works again without a restart.
+    """
     judge = run.run_fault(MAGNUM, fault, views.ALL_FAULTS, proxies, users,
                           world, forms, horizon, baseline)
     judge.verdict()
@@ -42,7 +43,8 @@ def test_magnum_fault(fault, proxies, users, world, forms, horizon, baseline):
 def test_magnum_fails_the_submission(fault, proxies, users, world, forms,
                                      horizon, baseline, magnum):
     """Reads pass, writes fail: each form comes back with the failure and
-    nothing is created, resized, upgraded or deleted."""
+    nothing is created, resized, upgraded or deleted.
+    """
     judge = run.run_fault(MAGNUM, fault, views.POSTS, proxies, users, world,
                           forms, horizon, baseline, writes_only=True)
     assert world['tag'] + '-new' not in [c.name for c in

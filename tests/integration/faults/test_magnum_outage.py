@@ -23,7 +23,8 @@ MAGNUM = views.MAGNUM
 def test_other_pages_stay_fast_while_magnum_hangs(proxies, users, world,
                                                   horizon, sandbox):
     """Six requests wait on a hung Magnum; /settings/ and
-    /project/api_access/ still answer at once."""
+    /project/api_access/ still answer at once.
+    """
     proxy = proxies[MAGNUM]
     own = client.login(horizon.url, sandbox, 'demo')
     # Warm both workers up (templates compiled): what is measured below is
@@ -78,7 +79,8 @@ def test_magnum_fault_on_a_cold_version_cache(fault, sandbox, proxies,
                                               horizon, world):
     """The same fault when the dashboard has not read Magnum's versions yet
     (a fresh endpoint URL, a fresh login): version discovery meets the
-    fault, the page says so, and the list is back after the fault."""
+    fault, the page says so, and the list is back after the fault.
+    """
     proxy = proxies[MAGNUM]
     admin, auth_url = sandbox['sessions']['admin'], sandbox['auth_url']
     prefix = '/_fp-%s-%s' % (fault.replace(':', ''), uuid.uuid4().hex[:4])
@@ -103,4 +105,3 @@ def test_magnum_fault_on_a_cold_version_cache(fault, sandbox, proxies,
     matrix.write('magnum cold version cache %s (list back in %s s)' % (
         fault, '%.1f' % took if took is not None else '-'), judge.lines)
     judge.verdict()
-

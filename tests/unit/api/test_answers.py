@@ -136,4 +136,3 @@ class UnreadableAnswerTests(helpers.MagnumTestCase):
             text = errors.reason(exc)
         self.assertEqual(
             'The service returned an answer that could not be read.', text)
-

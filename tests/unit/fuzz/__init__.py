@@ -124,7 +124,8 @@ def assert_no_500(case, response):
 
 def assert_no_raw_markup(case, response, data):
     """Posted markup is not in an html page (a download is no page): not
-    the known payloads, nor a whole value holding a "<"."""
+    the known payloads, nor a whole value holding a "<".
+    """
     if not response.get('Content-Type', '').startswith('text/html'):
         return
     text = response.content.decode('utf-8')
@@ -140,7 +141,8 @@ def assert_no_raw_markup(case, response, data):
 
 def assert_redirected(case, response, url):
     """Horizon's redirect (for an ajax post a 200 naming the location),
-    with no message the next page would show unescaped."""
+    with no message the next page would show unescaped.
+    """
     location = response.get('Location') or response.get('X-Horizon-Location')
     case.assertIn(response.status_code, (200, 302))
     case.assertEqual(str(url), location)

@@ -3,8 +3,8 @@
 import json
 import re
 
-from django import forms
 from django.core.exceptions import ValidationError
+from django import forms
 from hypothesis import example
 from hypothesis import given
 from hypothesis import strategies as st

@@ -3,8 +3,8 @@
 import json
 from unittest import mock
 
-from django import forms
 from django.core.exceptions import ValidationError
+from django import forms
 from django.test.utils import override_settings
 from django.urls import reverse
 from hypothesis import example
@@ -237,7 +237,8 @@ class TemplateWizardFuzzTests(fuzz.FuzzMixin, test_workflows.WizardTestBase):
                      'docker_volume_size': 2 ** 63}, in_use=True)
     def test_update_what_magnum_stored(self, stored, in_use):
         """What Magnum holds is shown escaped; posting it back unchanged
-        is no 500."""
+        is no 500.
+        """
         template = magnum_data._template(**stored)
         self.mock_choices()
         self.mock_cluster_template_get.return_value = template

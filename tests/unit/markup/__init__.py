@@ -16,7 +16,8 @@ from django.utils.html import escape
 IMG = '<img src=x onerror=alert(1)>'
 ATTR = '"><b>x</b>'
 RAW = (IMG, ATTR, '<b>x</b>')
-# Escaped: &lt;img src=x onerror=alert(1)&gt; and &quot;&gt;&lt;b&gt;x&lt;/b&gt;
+# Escaped: &lt;img src=x onerror=alert(1)&gt; and
+# &quot;&gt;&lt;b&gt;x&lt;/b&gt;
 
 
 def hostile(tag):
@@ -67,7 +68,8 @@ class InertAssertions:
         """The option of ``value`` exists, its value read back whole, and
         its label shows as text: ``label`` itself, or -- Horizon's
         ThemableSelectWidget escapes labels twice under Horizon's escape
-        monkeypatch -- its escaped form, never markup."""
+        monkeypatch -- its escaped form, never markup.
+        """
         self.assertInert(page)
         labels = option_labels(page, value)
         self.assertTrue(labels, 'no <option value=%r>' % value)
@@ -76,14 +78,16 @@ class InertAssertions:
 
     def assertMessageEscaped(self, response, text):
         """A message holding ``text`` (raw in the message) shows escaped on
-        the page that renders it, never raw."""
+        the page that renders it, never raw.
+        """
         page = body(response)
         self.assertInert(page, 'next page')
         self.assertIn(escape(text), page)
 
     def assertAjaxMessage(self, response, text):
         """An ajax response's message holds ``text`` and is not marked
-        safe, so Horizon's JS escapes it."""
+        safe, so Horizon's JS escapes it.
+        """
         found = [m for m in ajax_messages(response) if text in m[1]]
         self.assertTrue(found, ajax_messages(response))
         for _level, _message, extra in found:
@@ -118,7 +122,8 @@ class _Elements(html_parser.HTMLParser):
 def elements(text, tag=None, **wanted):
     """(tag, attributes) of the elements of ``text`` -- attribute values as
     a browser reads them (entities decoded once) -- that have the ``wanted``
-    attribute values."""
+    attribute values.
+    """
     reader = _Elements()
     reader.feed(text)
     reader.close()
@@ -130,7 +135,8 @@ def elements(text, tag=None, **wanted):
 
 def attribute(text, name, **wanted):
     """The value (as a browser reads it) of attribute ``name`` of the one
-    element having the ``wanted`` attribute values."""
+    element having the ``wanted`` attribute values.
+    """
     found = elements(text, **wanted)
     assert len(found) == 1, (wanted, found)
     return found[0][1].get(name)

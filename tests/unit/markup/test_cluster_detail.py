@@ -122,7 +122,8 @@ class DetailMarkupTests(markup.InertAssertions, base.ClustersTestCase):
     @helpers.create_mocks(DETAIL_MOCKS)
     def test_ajax_tab_message_is_not_marked_safe(self):
         """Over ajax the message travels in X-Horizon-Messages; Horizon's JS
-        escapes it unless it is tagged "safe"."""
+        escapes it unless it is tagged "safe".
+        """
         cluster = hostile_cluster()
         self.mock_detail(cluster)
         self.mock_nodegroup_list.side_effect = base.magnum_error(
@@ -156,7 +157,8 @@ class DetailMessageTests(markup.InertAssertions, base.ClustersTestCase):
                                     'quota_get']})
     def test_hostile_id_in_the_url_is_escaped_in_the_message(self):
         """The URL's id goes into the message ("Unable to retrieve cluster
-        <id>.") and is escaped like the rest of it."""
+        <id>.") and is escaped like the rest of it.
+        """
         url_id = 'urlid' + markup.IMG + '"><b>'   # a path segment: no '/'
         self.mock_cluster_get.side_effect = base.magnum_error(404, 'gone')
         self.mock_cluster_list.return_value = []

@@ -157,7 +157,8 @@ class RowRefreshMarkupTests(markup.InertAssertions, base.ClustersTestCase):
     @helpers.create_mocks({magnum: ['cluster_list']})
     def test_magnum_error_text_stays_text(self):
         """The 503 answer carries Magnum's words as a JSON string: the page
-        shows them as text, never as HTML."""
+        shows them as text, never as HTML.
+        """
         self.mock_cluster_list.side_effect = base.magnum_error(
             500, markup.hostile('rowerr'))
         res, answer = self.get_rows([magnum_data.CLUSTER['uuid']])
@@ -169,7 +170,8 @@ class RowRefreshMarkupTests(markup.InertAssertions, base.ClustersTestCase):
     @helpers.create_mocks({magnum: ['cluster_list', 'cluster_template_list']})
     def test_hostile_ids_asked_for_come_back_as_data(self):
         """Ids of the query string are echoed in 'gone' only as JSON strings;
-        the response is JSON, which no browser renders as a page."""
+        the response is JSON, which no browser renders as a page.
+        """
         self.mock_cluster_list.return_value = []
         self.mock_cluster_template_list.return_value = []
         res, answer = self.get_rows([markup.hostile('qid')])

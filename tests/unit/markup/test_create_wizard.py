@@ -142,7 +142,7 @@ class CreateWizardMarkupTests(markup.InertAssertions, base.ClustersTestCase):
             'name': 'new-cluster', 'cluster_template_id': template.uuid,
             'master_count': 1, 'node_count': 2,
             'labels': '%s\n=%s' % (markup.hostile('noeq'),
-                                    markup.hostile('nokey'))})
+                                   markup.hostile('nokey'))})
         self.assertEqual(200, res.status_code)
         self.assertFalse(self.mock_cluster_create.called)
         self.assertPage(res, 'noeq', 'nokey')

@@ -12,9 +12,9 @@ from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
 from tests.unit.content.project.clusters import base
-from tests.unit.markup import test_create_wizard
 from tests.unit import magnum_data
 from tests.unit import markup
+from tests.unit.markup import test_create_wizard
 
 # What Horizon's _form_field_decorator.html gives a help icon.
 HELP_ICON_ATTRIBUTES = {'class', 'data-toggle', 'data-placement', 'title'}
@@ -52,7 +52,8 @@ class HelpTextMarkupTests(markup.InertAssertions, base.ClustersTestCase):
     @helpers.create_mocks(test_create_wizard.MOCKS)
     def test_labels_field_help_title_is_whole(self):
         """LabelsField's help text once held bare quotes, which ended
-        Horizon's title attribute and made the rest junk attributes."""
+        Horizon's title attribute and made the rest junk attributes.
+        """
         wizard = test_create_wizard.CreateWizardMarkupTests
         wizard.mock_choices(self)
         res = self.client.get(test_create_wizard.CREATE_URL)
@@ -63,7 +64,8 @@ class HelpTextMarkupTests(markup.InertAssertions, base.ClustersTestCase):
     @helpers.create_mocks({magnum: ['cluster_get', 'cluster_template_get']})
     def test_sign_csr_help_title_is_whole(self):
         """SignCSRForm's help text once ended the title attribute at its
-        first bare quote."""
+        first bare quote.
+        """
         self.mock_cluster_get.return_value = magnum_data._cluster(
             name=markup.hostile('cname'))
         self.mock_cluster_template_get.return_value = \

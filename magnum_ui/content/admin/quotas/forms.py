@@ -52,7 +52,8 @@ class CreateQuotaForm(QuotaForm):
 
 class UpdateQuotaForm(QuotaForm):
     """The project is the one of the URL, given by the view: never a
-    posted value, which a crafted request could point at another project."""
+    posted value, which a crafted request could point at another project.
+    """
 
     hard_limit = forms.IntegerField(label=_('Clusters'), min_value=0)
     failure_message = _('Unable to update the quota.')

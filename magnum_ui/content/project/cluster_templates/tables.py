@@ -2,8 +2,8 @@
 
 from urllib import parse
 
-from django.urls import NoReverseMatch
 from django.template import defaultfilters
+from django.urls import NoReverseMatch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -50,7 +50,8 @@ def clusters_using(request, template_id):
 
 def delete_failure_message(request, template, exc):
     """What failed, and the clusters holding the template if any (Magnum's
-    reason is added by ``errors.handle``)."""
+    reason is added by ``errors.handle``).
+    """
     display = template.name if template else ''
     message = _('Unable to delete cluster template "%s".') % display
     holders = clusters_using(request, template.id if template else None)

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from horizon import tables
 from horizon import tabs
+from horizon.utils import memoized
 from horizon import views
 from horizon import workflows
-from horizon.utils import memoized
 from openstack_dashboard import policy
 
 from magnum_ui.api import magnum
@@ -154,7 +154,8 @@ class CliPreviewView(cli.CommandView):
 
 class UpdateCliPreviewView(cli.CommandView):
     """The update command for the wizard's posted fields: what saving them
-    would send, against the template as the page was rendered."""
+    would send, against the template as the page was rendered.
+    """
     workflow_class = wizards.UpdateClusterTemplate
 
     def post(self, request, *args, **kwargs):

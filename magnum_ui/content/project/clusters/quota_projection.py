@@ -131,7 +131,8 @@ def _cache_key(request, clusters):
 
 def inputs(request, clusters=True):
     """The inputs, asked now (once per request) and kept for previews;
-    ``clusters``: with Magnum's cluster quota (not needed to add nodes)."""
+    ``clusters``: with Magnum's cluster quota (not needed to add nodes).
+    """
     memo = request.__dict__.setdefault('_magnum_quota_inputs', {})
     if clusters not in memo:
         memo[clusters] = _load(request, clusters)
@@ -142,7 +143,8 @@ def inputs(request, clusters=True):
 
 def cached_inputs(request, clusters=True):
     """The inputs a page rendered a moment ago; asked again only when they
-    expired (a preview then costs what the page did)."""
+    expired (a preview then costs what the page did).
+    """
     found = cache.get(_cache_key(request, clusters))
     return found if found is not None else inputs(request, clusters)
 
@@ -161,7 +163,8 @@ def _flavor_demand(found, flavor, count, demand):
 
 def nodes_demand(found, flavor, count, floating_ips=False):
     """{resource: amount} for ``count`` servers of ``flavor`` (id or name);
-    negative counts (a shrink) need nothing."""
+    negative counts (a shrink) need nothing.
+    """
     count = max(0, count or 0)
     demand = {}
     _flavor_demand(found, flavor, count, demand)
@@ -178,7 +181,8 @@ def cluster_demand(found, template, master_count=1, node_count=1,
                    floating_ip_enabled=None, master_lb_enabled=None,
                    labels=None):
     """{resource: amount} of a new cluster; empty values as ``template``
-    (a dict of its attributes, or the template itself)."""
+    (a dict of its attributes, or the template itself).
+    """
     def default(name):
         if isinstance(template, dict):
             return template.get(name)
@@ -224,7 +228,8 @@ class Projection(object):
 
 def project(found, demand):
     """Rows of current / after / limit for each resource ``demand`` names
-    (floating IPs only when some are needed)."""
+    (floating IPs only when some are needed).
+    """
     rows = []
     for resource, label in RESOURCES:
         if resource not in demand or not found.known(resource):

@@ -35,7 +35,8 @@ class StatusColumn(tables.Column):
 
 class MarkedStatusColumn(StatusColumn):
     """The status, the cause of a failure as its tooltip, and the stall
-    mark of a busy cluster (judged from Magnum's record: no call)."""
+    mark of a busy cluster (judged from Magnum's record: no call).
+    """
 
     def summary(self, datum):
         return None

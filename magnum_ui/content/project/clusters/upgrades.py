@@ -30,7 +30,8 @@ def template_tag(template):
 
 def cluster_tag(cluster, template=None):
     """The Kubernetes version a cluster runs: its template's, its label's,
-    or what Magnum reports."""
+    or what Magnum reports.
+    """
     return (template_tag(template) or (cluster.labels or {}).get(KUBE_TAG)
             or cluster.coe_version)
 
@@ -41,7 +42,8 @@ def nodegroup_tag(nodegroup):
 
 def candidates(templates, current):
     """Templates a cluster on ``current`` may move to: the same COE, not
-    hidden, not ``current`` itself; by Kubernetes version, then name."""
+    hidden, not ``current`` itself; by Kubernetes version, then name.
+    """
     coe = current.coe if current else None
     found = [t for t in templates
              if (current is None or t.uuid != current.uuid)
@@ -88,7 +90,8 @@ def refusal(current_tag, new_tag):
 
 def checked_choice(offered, current_tag, template_id):
     """The chosen template's id, or a ValidationError saying why not
-    (a form's clean method of its template field)."""
+    (a form's clean method of its template field).
+    """
     reason = refusal(current_tag, template_tag(offered.get(template_id)))
     if reason:
         raise ValidationError(reason)

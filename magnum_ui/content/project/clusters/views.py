@@ -44,7 +44,8 @@ class IndexView(tables.DataTableView):
     def _clusters(self):
         """One page of clusters (one list call), or every match of the
         name filter: Magnum cannot filter by name, so a filter lists every
-        cluster of the project and filters here, without pages."""
+        cluster of the project and filters here, without pages.
+        """
         meta = self.table_class._meta
         name = self.get_table().get_filter_string().strip()
         if name:
@@ -101,7 +102,8 @@ class IndexView(tables.DataTableView):
 class UsageView(django_views.View):
     """The usage picture (_usage.html), loaded by the index page after it
     is shown. A Magnum failure shows inside the picture, never as a 500;
-    without Magnum stats the answer is empty."""
+    without Magnum stats the answer is empty.
+    """
 
     def get(self, request, *args, **kwargs):
         picture = usage.project_usage(request)

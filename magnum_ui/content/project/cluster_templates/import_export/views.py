@@ -12,11 +12,11 @@ from horizon import exceptions
 from horizon import forms
 from horizon import messages
 
+from magnum_ui.content.common import names
 from magnum_ui.content.project.cluster_templates.import_export import actions
 from magnum_ui.content.project.cluster_templates.import_export import document
 from magnum_ui.content.project.cluster_templates.import_export \
     import forms as import_forms
-from magnum_ui.content.common import names
 from magnum_ui.content.project.cluster_templates import steps
 from magnum_ui.content.project.cluster_templates import views as panel_views
 from magnum_ui.content.project.cluster_templates import workflows as wizards

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from horizon import tables
 
 from magnum_ui.api import magnum
-from magnum_ui import statuses
 from magnum_ui.content.common import policy
+from magnum_ui import statuses
 
 URL_NAMESPACE = 'horizon:project:clusters:certificates'
 

@@ -52,7 +52,8 @@ def _count(value, default):
 
 def wizard_projection(request, values, cached=False):
     """The projection of the wizard's ``values`` (Magnum attribute names);
-    ``cached``: from the inputs the page was rendered with (previews)."""
+    ``cached``: from the inputs the page was rendered with (previews).
+    """
     found = (quota_projection.cached_inputs(request) if cached
              else quota_projection.inputs(request))
     template = _template_sizes(request, cached).get(

@@ -10,8 +10,8 @@ from horizon import workflows
 from magnum_ui.content.common import choices
 from magnum_ui.content.common import cli
 from magnum_ui.content.project.clusters.create import labels
-from magnum_ui.content.project.clusters.create import projection
 from magnum_ui.content.project.clusters.create import prefill
+from magnum_ui.content.project.clusters.create import projection
 from magnum_ui.content.project.clusters.create import workflows as create_flows
 
 
@@ -44,7 +44,8 @@ class CliView(cli.CommandView):
 
 class QuotaPreviewView(generic.View):
     """POST: the wizard's raw fields; answer: the quota table for them,
-    from the inputs the page was rendered with (no service asked)."""
+    from the inputs the page was rendered with (no service asked).
+    """
 
     def post(self, request, *args, **kwargs):
         values = {name: request.POST.get(name, '')

@@ -29,7 +29,8 @@ class CreateCluster(workflows.Workflow):
 
     def validate(self, context):
         """Refuse what the quotas cannot hold, before Magnum is asked; the
-        Size step shows the table and names each blocking resource."""
+        Size step shows the table and names each blocking resource.
+        """
         found = projection.wizard_projection(self.request, context)
         if not found.blocking:
             return True

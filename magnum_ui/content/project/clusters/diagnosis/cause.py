@@ -48,7 +48,8 @@ def from_progress(cluster, progress):
 
 def from_magnum(cluster, nodegroups=()):
     """From Magnum's own fields: a failed nodegroup's reason first (it
-    names the part that failed), then ``status_reason``; faults as details."""
+    names the part that failed), then ``status_reason``; faults as details.
+    """
     faults = tuple(sorted((str(k), str(v))
                           for k, v in (cluster.faults or {}).items()))
     groups = [(group.name, group.status_reason) for group in nodegroups
@@ -75,7 +76,8 @@ def root_cause(cluster, progress=None, nodegroups=()):
 
 def row_reason(cluster):
     """Why a failed cluster failed, from its list entry alone (no call):
-    its ``status_reason``, else its faults; '' if Magnum gave none."""
+    its ``status_reason``, else its faults; '' if Magnum gave none.
+    """
     if not statuses.is_failed(cluster.status):
         return ''
     text = cluster.status_reason or '; '.join(
@@ -89,7 +91,8 @@ def row_reason(cluster):
 def health_cause(reason):
     """The failing health checks without node names, e.g.
     "api: some nodes are not ready; ready: false" (the condition of a
-    "<node>.<condition>" check, the check's name otherwise)."""
+    "<node>.<condition>" check, the check's name otherwise).
+    """
     if not isinstance(reason, dict):
         return ''
     failing = {'%s: %s' % (str(key).rsplit('.', 1)[-1], value)
@@ -109,7 +112,8 @@ def normalise(reason, names=()):
     """A grouping key for a failure reason: the same cause in two clusters
     gives the same key. Their names (and what is named after them, such
     as stacks and nodes), ids, addresses, numbers and quoted values are
-    replaced by placeholders; case and spacing do not count."""
+    replaced by placeholders; case and spacing do not count.
+    """
     text = ' '.join(str(reason or '').split())
     for name in sorted(filter(None, names), key=len, reverse=True):
         text = re.sub(re.escape(name) + r'(-[0-9A-Za-z]+)*', '<name>', text)

@@ -58,7 +58,8 @@ def _allowed(request, item):
 
 def diagnose(request, cluster):
     """The Diagnosis of a failed or busy cluster; an empty one (no call)
-    for the others."""
+    for the others.
+    """
     failed = statuses.is_failed(cluster.status)
     if not (failed or cluster.is_busy):
         return Diagnosis()

@@ -140,7 +140,8 @@ def from_row(cluster, summary, now=None, threshold=None):
     """Stall of a clusters-table row: from the row's Heat summary when the
     row has one (progress.loader, already fetched), else from Magnum's
     ``updated_at``. Costs no call. A status the dashboard shows for a
-    request Magnum has not reported yet (``pending``) is no stall."""
+    request Magnum has not reported yet (``pending``) is no stall.
+    """
     if getattr(cluster, 'is_pending', False):
         return None
     if summary is not None and getattr(summary, 'changed_at', None):

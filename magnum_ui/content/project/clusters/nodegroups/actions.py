@@ -30,7 +30,8 @@ def cluster_id(table):
 
 def cluster_name(table):
     """The cluster's name: the tab's cluster, or the row refresh's
-    ``cluster_name``."""
+    ``cluster_name``.
+    """
     cluster = table.kwargs.get('cluster')
     return ((cluster.name if cluster else table.kwargs.get('cluster_name'))
             or cluster_id(table))

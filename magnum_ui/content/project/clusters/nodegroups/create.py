@@ -34,7 +34,8 @@ def create_values(cleaned):
 
 def preview_values(posted):
     """The raw posted fields as create_values gives them (for the
-    command preview): well-formed lines only."""
+    command preview): well-formed lines only.
+    """
     values = dict(posted)
     values['labels'] = labels_text.valid_labels(posted.get('labels', ''))
     values['merge_labels'] = 'merge_labels' in posted

@@ -63,7 +63,8 @@ def _shown(request, cluster_id, groups, wanted_ids=None):
 
 def page_nodegroups(request, cluster_id, cluster_tag):
     """Every group with all its attributes, described (see ``describe``)
-    against the cluster's Kubernetes version; raises what Magnum does."""
+    against the cluster's Kubernetes version; raises what Magnum does.
+    """
     groups = magnum.nodegroup_list(request, cluster_id)
     _remember_details(request, cluster_id, groups, cluster_tag)
     return describe(request, _shown(request, cluster_id, groups),
@@ -72,7 +73,8 @@ def page_nodegroups(request, cluster_id, cluster_tag):
 
 def row_nodegroups(request, cluster_id, ids):
     """The groups ``ids`` from one list call, described; raises what
-    Magnum does."""
+    Magnum does.
+    """
     groups, cluster_tag = _fill_details(
         request, cluster_id, magnum.nodegroup_list_brief(request, cluster_id))
     groups = _shown(request, cluster_id, groups, wanted_ids=ids)
@@ -82,7 +84,8 @@ def row_nodegroups(request, cluster_id, ids):
 
 def describe(request, groups, cluster_tag=None):
     """Attach ``flavor_name`` (one Nova call per request) and ``drift``
-    (another Kubernetes version than the cluster's) to each group."""
+    (another Kubernetes version than the cluster's) to each group.
+    """
     behind = {group.id for group in upgrades.drifted(groups, cluster_tag)}
     flavor_names = names.flavor_names(request)
     for group in groups:

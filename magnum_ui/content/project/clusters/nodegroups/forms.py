@@ -32,7 +32,8 @@ class NodegroupForm(forms.SelfHandlingForm):
 
 class UpdateNodegroupForm(NodegroupForm):
     """Autoscaling bounds (and node labels and taints from API 1.14),
-    sent as a JSON-patch of what changed."""
+    sent as a JSON-patch of what changed.
+    """
 
     min_node_count = forms.IntegerField(label=_('Minimum Nodes'),
                                         min_value=0)

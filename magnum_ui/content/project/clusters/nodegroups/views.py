@@ -134,7 +134,8 @@ class UpgradeView(operation_views.UpgradeTemplates, NodegroupFormView):
 
 class CommandView(cli.FormCommandView):
     """The command of a nodegroup form for its posted fields; the names of
-    the cluster and nodegroup come in the query (no service is asked)."""
+    the cluster and nodegroup come in the query (no service is asked).
+    """
 
     def command(self, values):
         if self.kwargs['kind'] not in commands.COMMANDS:
@@ -147,7 +148,8 @@ class CommandView(cli.FormCommandView):
 
 class RowsView(django_views.View):
     """Rendered rows of the given nodegroups from one nodegroup list call
-    (see clusters.views.RowsView for the answer's shape)."""
+    (see clusters.views.RowsView for the answer's shape).
+    """
 
     table_class = tables.NodegroupsTable
 

@@ -12,7 +12,8 @@ from magnum_ui.content.project.clusters import quota_projection
 
 class Basis(object):
     """What a resize starts from: {group name: (flavor, node count)}; the
-    key '' is the cluster's default worker group."""
+    key '' is the cluster's default worker group.
+    """
 
     def __init__(self, cluster, nodegroups):
         self.floating_ips = bool(cluster.floating_ip_enabled)
@@ -35,7 +36,8 @@ class Basis(object):
 
 def inputs(request, cached=False):
     """The projection's inputs without Magnum's cluster quota (a resize
-    adds no cluster); ``cached``: as the form was shown (previews)."""
+    adds no cluster); ``cached``: as the form was shown (previews).
+    """
     if cached:
         return quota_projection.cached_inputs(request, clusters=False)
     return quota_projection.inputs(request, clusters=False)

@@ -99,7 +99,8 @@ def _posted_count(request):
 
 class ResizeQuotaView(generic.View):
     """POST node_count (and nodegroup): the quota table of that resize,
-    from what the form was shown with (no service asked)."""
+    from what the form was shown with (no service asked).
+    """
 
     def post(self, request, cluster_id):
         basis = resize_quota.recall(request, cluster_id)

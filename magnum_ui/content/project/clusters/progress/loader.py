@@ -99,7 +99,8 @@ _PROGRESS = '_magnum_ui_cluster_progress'
 
 def request_progress(request, cluster):
     """``get_progress``, asked once per request and cluster (the overview's
-    diagnosis and the Timeline tab read the same stack)."""
+    diagnosis and the Timeline tab read the same stack).
+    """
     memo = request.__dict__.setdefault(_PROGRESS, {})
     if cluster.id not in memo:
         memo[cluster.id] = get_progress(request, cluster)

@@ -22,7 +22,8 @@ def _load(name):
 
 def cluster(name, **changes):
     """cluster_<name>.json: stalled, failed_worker, failed_worker_again,
-    failed_master, delete_failed."""
+    failed_master, delete_failed.
+    """
     info = dict(_load('cluster_' + name), **changes)
     return wrappers.Cluster(clusters_module.Cluster(None, info, loaded=True))
 

@@ -62,7 +62,8 @@ class CertificateViewTestCase(magnum_helpers.MagnumTestCase):
 
     def assertRedirectedToIndex(self, response):
         """A redirect; for an ajax request Horizon turns it into a 200
-        carrying only X-Horizon-Location."""
+        carrying only X-Horizon-Location.
+        """
         if response.has_header('Location'):
             self.assertEqual(302, response.status_code)
             self.assertEqual(INDEX_URL, response['Location'])

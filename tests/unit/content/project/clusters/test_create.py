@@ -9,7 +9,6 @@ from magnum_ui.api import magnum
 from magnum_ui.api import versions
 from magnum_ui.content.common import cli
 from magnum_ui.content.project.clusters.create import labels as create_labels
-from magnum_ui.content.project.clusters.create import workflows
 from tests.unit.content.project.clusters import base
 from tests.unit.content.project.clusters import test_index
 
@@ -295,4 +294,3 @@ class CommandTests(base.ClustersTestCase):
             "--labels auto_healing_enabled=true "
             "--labels 'note=it'\"'\"'s a test' --merge-labels c1",
             cli.cluster_create(values))
-

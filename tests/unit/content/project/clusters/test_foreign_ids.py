@@ -132,7 +132,8 @@ class ForeignIdTests(base.ClustersTestCase):
     @helpers.create_mocks(MOCKS)
     def test_rows_answer_gone_for_another_projects_cluster_listed(self):
         """Magnum lists every project's clusters to an admin: the row
-        refresh still answers only for the current project's."""
+        refresh still answers only for the current project's.
+        """
         own = self.cluster(1)
         self.mock_cluster_list.return_value = [own, foreign_cluster()]
         self.mock_cluster_template_list.return_value = []

@@ -55,7 +55,8 @@ class IndexTests(base.ClustersTestCase):
                                     'stats_get', 'quota_get']})
     def test_first_load_is_two_calls_and_usage_comes_later(self):
         """Cold caches: the cluster page and the template names, nothing
-        else; the usage picture is a placeholder the page loads after."""
+        else; the usage picture is a placeholder the page loads after.
+        """
         self.mock_page()
         res = self.client.get(INDEX_URL)
         self.assertEqual(200, res.status_code)
@@ -128,6 +129,7 @@ class IndexTests(base.ClustersTestCase):
                                     'stats_get', 'quota_get']})
     def test_policy_hides_actions(self):
         self.mock_page()
+
         def check(rules, request, target=None, *args, **kwargs):
             return not any(rule[1] in ('cluster:resize', 'cluster:delete')
                            for rule in rules)

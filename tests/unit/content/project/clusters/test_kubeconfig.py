@@ -228,7 +228,8 @@ class ForClusterTests(magnum_helpers.MagnumTestCase):
 
 class MagnumSigningTests(magnum_helpers.MagnumTestCase):
     """Our CSR through Magnum's own x509 signing code (magnum is installed
-    by ``make venv``, requirements/sandbox.txt)."""
+    by ``make venv``, requirements/sandbox.txt).
+    """
 
     def test_magnum_signs_our_csr_for_its_subject(self):
         ca = operations.generate_ca_certificate('demo-cluster')

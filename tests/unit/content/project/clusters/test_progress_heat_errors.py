@@ -58,7 +58,8 @@ class HeatErrorTests(helpers.MagnumTestCase):
 
     def progress(self, cluster):
         """get_progress on a fresh request (Heat's connection is memoized
-        per request, its transport fixed when it is made)."""
+        per request, its transport fixed when it is made).
+        """
         request = self.factory.get('/project/clusters/%s/' % cluster.id)
         request.user = self.request.user
         return progress.get_progress(request, cluster)

@@ -19,7 +19,8 @@ HEAT_MOCKS = {heat: ['stack_get', 'stack_resources', 'stack_events']}
 
 def failed_answer(**renames):
     """sandbox_failed's stack, resources, events; resources renamed by
-    their index: {15: '1²'} names the failed worker node "1²"."""
+    their index: {15: '1²'} names the failed worker node "1²".
+    """
     stack = heat_fake.fixture('sandbox_failed_stack.json')['stack']
     resources = heat_fake.fixture(
         'sandbox_failed_resources.json')['resources']

@@ -12,8 +12,8 @@ from django.utils.html import escape
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
-from magnum_ui.content.project.clusters import pending
 from magnum_ui.content.project.clusters.diagnosis import stall
+from magnum_ui.content.project.clusters import pending
 from magnum_ui.content.project.clusters.progress import loader
 from tests.unit.content.project.clusters import base
 from tests.unit.content.project.clusters import recorded

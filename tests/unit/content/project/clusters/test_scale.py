@@ -261,7 +261,8 @@ class PaginationTests(base.ClustersTestCase):
                                     'stats_get', 'quota_get']})
     def test_rows_refresh_finds_a_busy_row_beyond_the_first_page(self):
         """A row not on the page (the name filter showed it): the page,
-        then every cluster, as Magnum has more pages."""
+        then every cluster, as Magnum has more pages.
+        """
         self.mock_magnum()
         res = self.client.get(ROWS_URL, {'ids': self.five[4].id})
         answer = json.loads(res.content)
