@@ -15,6 +15,7 @@ from magnum_ui.content.project.clusters.nodegroups \
 from magnum_ui.content.project.clusters.nodegroups import fields
 from magnum_ui.content.project.clusters.operations \
     import forms as cluster_forms
+from magnum_ui.content.project.clusters import quota_projection
 
 AVAILABILITY_ZONE_LABEL = 'availability_zone'
 
@@ -102,7 +103,28 @@ class CreateNodegroupForm(forms.SelfHandlingForm):
             self.add_error('node_count', _('At least %d node.')
                            % self.fields['node_count'].min_value)
         fields.check_counts(self, cleaned, count)
+        if count is not None and 'node_count' not in self.errors:
+            self.asked = (cleaned.get('flavor_id'), count)
+            found = self.projection()
+            if found.blocking:
+                self.add_error('node_count', found.message())
         return cleaned
+
+    def projection(self):
+        """Quota current / after / limit of the nodes asked for (posted,
+        else the initial count of the cluster's flavor); one read of the
+        limits and usage per request, cached briefly.
+        """
+        if self.is_bound and not hasattr(self, 'cleaned_data'):
+            # Horizon renders a refused form's page with a new instance
+            self.is_valid()
+        flavor, count = getattr(self, 'asked', (None, None))
+        if count is None:
+            count = self.fields['node_count'].initial
+        found = quota_projection.inputs(self.request, clusters=False)
+        return quota_projection.project(found, quota_projection.nodes_demand(
+            found, flavor or self.cluster.flavor_id, count,
+            floating_ips=bool(self.cluster.floating_ip_enabled)))
 
     def command(self):
         return cli.nodegroup_create(self.cluster.name or self.cluster.id,

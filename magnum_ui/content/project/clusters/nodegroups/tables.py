@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from horizon import tables
 
+from magnum_ui.content.project.clusters import autoscaling
 from magnum_ui.content.project.clusters.nodegroups import actions
 from magnum_ui.content.project.clusters import tables as cluster_tables
 from magnum_ui.content.project.clusters import upgrades
@@ -34,12 +35,33 @@ def kubernetes_text(group):
         _('drift'))
 
 
+def nodes_text(group):
+    """The size last requested; with the autoscaler on, against its bounds,
+    and marked when the nodes reported differ from it."""
+    scaling = autoscaling.nodegroup_scaling(group)
+    text = format_html('{}', scaling.requested)
+    if scaling.enabled:
+        text = format_html(
+            '{} <span class="text-muted nodegroup-autoscaling" title="{}">'
+            '({} {}&ndash;{})</span>', text,
+            _('The cluster autoscaler keeps this group within these bounds'),
+            _('autoscaling'), '-' if scaling.low is None else scaling.low,
+            '-' if scaling.high is None else scaling.high)
+    if scaling.differs:
+        text = format_html(
+            '{} <span class="label label-info nodegroup-count-differs" '
+            'title="{}">{}</span>', text,
+            _('Nodes the driver reports, against the size last requested'),
+            _('%d reported') % scaling.running)
+    return text
+
+
 class NodegroupsTable(tables.DataTable):
     name = tables.Column('name', verbose_name=_('Name'))
     role = tables.Column('role', verbose_name=_('Role'))
     is_default = tables.Column(default_text, verbose_name=_('Default'))
     status = cluster_tables.StatusColumn()
-    node_count = tables.Column('node_count', verbose_name=_('Nodes'))
+    node_count = tables.Column(nodes_text, verbose_name=_('Nodes'))
     min_node_count = tables.Column('min_node_count', verbose_name=_('Min'),
                                    empty_value='-')
     max_node_count = tables.Column('max_node_count', verbose_name=_('Max'),

@@ -74,7 +74,8 @@ class NodegroupFormView(forms.ModalFormView):
         context.update(cluster=self.get_cluster(),
                        nodegroup=self.get_nodegroup(),
                        submit_url=reverse(self.submit_url_name, args=args))
-        values = form.data if form.is_bound else dict(
+        # (a posted QueryDict as one value per field, as the preview has it)
+        values = form.data.dict() if form.is_bound else dict(
             form.initial, **{name: field.initial for name, field
                              in form.fields.items()
                              if name not in form.initial})
@@ -103,6 +104,11 @@ class CreateView(NodegroupFormView):
     modal_header = page_title = _('Add Nodegroup')
     submit_label = _('Add Nodegroup')
     submit_url_name = 'horizon:project:clusters:nodegroups:create'
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context['projection'] = context['form'].projection()
+        return context
 
 
 class UpdateView(NodegroupFormView):
