@@ -36,8 +36,11 @@ def kubernetes_text(group):
 
 
 def nodes_text(group):
-    """The size last requested; with the autoscaler on, against its bounds,
-    and marked when the nodes reported differ from it."""
+    """The size last requested.
+
+    With the autoscaler on, against its bounds; marked when the nodes
+    reported differ from it.
+    """
     scaling = autoscaling.nodegroup_scaling(group)
     text = format_html('{}', scaling.requested)
     if scaling.enabled:
