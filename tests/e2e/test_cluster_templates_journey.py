@@ -303,10 +303,14 @@ def test_create_update_clone_delete(browser, leftovers):
     go_to_step(browser, 'network')
     retype(browser, '%s #id_dns_nameserver' % MODAL, '1.1.1.1')
     go_to_step(browser, 'labels')
-    # Typing refreshes the command from the whole form.
-    wait(browser).until(lambda d: '--dns-nameserver 1.1.1.1'
+    # Typing refreshes the command: an update of only what changed.
+    wait(browser).until(lambda d: 'dns_nameserver=1.1.1.1'
                         in cli_preview(browser))
-    assert '--flavor %s' % medium in cli_preview(browser)
+    command = cli_preview(browser)
+    assert command.startswith('openstack coe cluster template update '), \
+        command
+    assert 'flavor_id=%s' % medium in command, command
+    assert 'master_flavor_id' not in command, command
     shot(browser, 9, 'update-wizard')
     submit_modal_to_index(browser)
     detail_text(browser, name)
