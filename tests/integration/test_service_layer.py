@@ -171,8 +171,9 @@ def test_progress_from_the_real_heat_stack(demo, cluster):
     assert found.state == stack_progress.AVAILABLE
     assert found.stack_status == 'CREATE_COMPLETE'
     assert found.total >= 3 and found.done == found.total
-    assert progress.cluster_progress_summary(demo, cluster) == (
-        found.total, found.total)
+    summary = progress.cluster_progress_summary(demo, cluster)
+    assert (summary.done, summary.total) == (found.total, found.total)
+    assert summary.waiting == ()  # nothing in progress
 
 
 def test_another_project_cannot_see_the_cluster(sandbox, cluster):
