@@ -15,6 +15,7 @@ from openstack_dashboard import policy
 from magnum_ui.api import magnum
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
 from magnum_ui.content.common import cli
+from magnum_ui.content.common import cli_views
 from magnum_ui.content.common import errors
 from magnum_ui.content.common import names
 from magnum_ui.content.project.cluster_templates import steps
@@ -144,7 +145,7 @@ class UpdateView(views.PageTitleMixin, workflows.WorkflowView):
             current=template_values(self.get_object()))
 
 
-class CliPreviewView(cli.CommandView):
+class CliPreviewView(cli_views.CommandView):
     """The CLI command for the wizard's current (posted) values, as text."""
     workflow_class = wizards.CreateClusterTemplate
 
@@ -152,7 +153,7 @@ class CliPreviewView(cli.CommandView):
         return cli.template_create(values)
 
 
-class UpdateCliPreviewView(cli.CommandView):
+class UpdateCliPreviewView(cli_views.CommandView):
     """The update command for the wizard's posted fields: what saving them
     would send, against the template as the page was rendered.
     """

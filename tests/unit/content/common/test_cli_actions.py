@@ -5,6 +5,7 @@ from django.http import QueryDict
 from django.test import SimpleTestCase
 
 from magnum_ui.content.common import cli
+from magnum_ui.content.common import cli_views
 
 
 class ActionCommandTests(SimpleTestCase):
@@ -69,4 +70,4 @@ class TemplateUpdateCommandTests(SimpleTestCase):
         fields = {'docker_volume_size': forms.IntegerField(),
                   'name': forms.CharField()}
         self.assertEqual({'docker_volume_size': 5, 'name': 'x'},
-                         cli.posted_values(post, fields))
+                         cli_views.posted_values(post, fields))

@@ -9,6 +9,7 @@ from horizon import workflows
 
 from magnum_ui.content.common import choices
 from magnum_ui.content.common import cli
+from magnum_ui.content.common import cli_views
 from magnum_ui.content.project.clusters.create import labels
 from magnum_ui.content.project.clusters.create import prefill
 from magnum_ui.content.project.clusters.create import projection
@@ -34,7 +35,7 @@ class CreateView(views.PageTitleMixin, workflows.WorkflowView):
         return super().get_context_data(**kwargs)
 
 
-class CliView(cli.CommandView):
+class CliView(cli_views.CommandView):
     """The command for the wizard's posted fields, as the wizard sends it."""
     workflow_class = create_flows.CreateCluster
 

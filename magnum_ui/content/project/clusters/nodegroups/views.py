@@ -11,7 +11,7 @@ from horizon import forms
 from horizon.utils import memoized
 
 from magnum_ui.api import magnum
-from magnum_ui.content.common import cli
+from magnum_ui.content.common import cli_views
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import data
 from magnum_ui.content.project.clusters.nodegroups import commands
@@ -138,7 +138,7 @@ class UpgradeView(operation_views.UpgradeTemplates, NodegroupFormView):
     submit_url_name = 'horizon:project:clusters:nodegroups:upgrade'
 
 
-class CommandView(cli.FormCommandView):
+class CommandView(cli_views.FormCommandView):
     """The command of a nodegroup form for its posted fields; the names of
     the cluster and nodegroup come in the query (no service is asked).
     """
