@@ -14,15 +14,25 @@ TEMPLATE_FIELDS = (
 
 
 class MagnumResource(base.APIResourceWrapper):
-    """Known attributes the server did not return read as None."""
+    """Known attributes the server did not return read as None.
 
-    def __getattribute__(self, attr):
-        try:
-            return super().__getattribute__(attr)
-        except AttributeError:
-            if attr in object.__getattribute__(self, '_attrs'):
-                return None
-            raise
+    Attributes are looked up the plain way (Horizon's wrapper runs Python
+    code and raises an exception for every read of a field, and a page of
+    clusters reads thousands); only a field not set on the wrapper itself
+    is asked of the resource.
+    """
+
+    __getattribute__ = object.__getattribute__
+    _known = frozenset()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._known = frozenset(cls._attrs)
+
+    def __getattr__(self, attr):
+        if attr in type(self)._known:
+            return getattr(self._apiresource, attr, None)
+        raise AttributeError(attr)
 
     @property
     def id(self):

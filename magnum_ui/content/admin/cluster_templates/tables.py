@@ -7,6 +7,7 @@ from horizon import tables
 
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
+from magnum_ui.content.common import many_rows
 from magnum_ui.content.project.cluster_templates \
     import tables as project_tables
 
@@ -41,11 +42,13 @@ class Publish(ToggleFlag):
     flag, value = 'public', True
 
     @staticmethod
+    @many_rows.remembered
     def action_present(count):
         return ngettext_lazy('Publish Cluster Template',
                              'Publish Cluster Templates', count)
 
     @staticmethod
+    @many_rows.remembered
     def action_past(count):
         return ngettext_lazy('Published Cluster Template',
                              'Published Cluster Templates', count)
@@ -56,11 +59,13 @@ class Unpublish(ToggleFlag):
     flag, value = 'public', False
 
     @staticmethod
+    @many_rows.remembered
     def action_present(count):
         return ngettext_lazy('Unpublish Cluster Template',
                              'Unpublish Cluster Templates', count)
 
     @staticmethod
+    @many_rows.remembered
     def action_past(count):
         return ngettext_lazy('Unpublished Cluster Template',
                              'Unpublished Cluster Templates', count)
@@ -71,11 +76,13 @@ class Hide(ToggleFlag):
     flag, value = 'hidden', True
 
     @staticmethod
+    @many_rows.remembered
     def action_present(count):
         return ngettext_lazy('Hide Cluster Template',
                              'Hide Cluster Templates', count)
 
     @staticmethod
+    @many_rows.remembered
     def action_past(count):
         return ngettext_lazy('Hid Cluster Template',
                              'Hid Cluster Templates', count)
@@ -86,11 +93,13 @@ class Unhide(ToggleFlag):
     flag, value = 'hidden', False
 
     @staticmethod
+    @many_rows.remembered
     def action_present(count):
         return ngettext_lazy('Unhide Cluster Template',
                              'Unhide Cluster Templates', count)
 
     @staticmethod
+    @many_rows.remembered
     def action_past(count):
         return ngettext_lazy('Unhid Cluster Template',
                              'Unhid Cluster Templates', count)

@@ -6,6 +6,7 @@ from horizon import tables
 
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
+from magnum_ui.content.common import many_rows
 
 
 class CreateQuota(tables.LinkAction):
@@ -33,10 +34,12 @@ class DeleteQuota(tables.DeleteAction):
     policy_rules = (('container-infra', 'quota:delete'),)
 
     @staticmethod
+    @many_rows.remembered
     def action_present(count):
         return ngettext_lazy('Delete Quota', 'Delete Quotas', count)
 
     @staticmethod
+    @many_rows.remembered
     def action_past(count):
         return ngettext_lazy('Deleted Quota', 'Deleted Quotas', count)
 

@@ -13,6 +13,7 @@ from horizon.utils import filters
 
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
+from magnum_ui.content.common import many_rows
 from magnum_ui.content.common import policy
 from magnum_ui.content.project.cluster_templates.import_export \
     import actions as import_export
@@ -119,11 +120,13 @@ class DeleteClusterTemplate(policy.CheckedOncePerRequest,
     policy_rules = ((POLICY, 'clustertemplate:delete'),)
 
     @staticmethod
+    @many_rows.remembered
     def action_present(count):
         return ngettext_lazy('Delete Cluster Template',
                              'Delete Cluster Templates', count)
 
     @staticmethod
+    @many_rows.remembered
     def action_past(count):
         return ngettext_lazy('Deleted Cluster Template',
                              'Deleted Cluster Templates', count)
@@ -149,7 +152,8 @@ def image_display(template):
     return getattr(template, 'image_name', None) or template.image_id
 
 
-class ClusterTemplatesTable(tables.DataTable):
+class ClusterTemplatesTable(many_rows.ManyRowsTable,
+                            tables.DataTable):
     name = tables.WrappingColumn(
         'name', verbose_name=_('Name'),
         link='horizon:project:cluster_templates:detail')

@@ -1,6 +1,5 @@
 """Row and table actions of the clusters tables."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -8,6 +7,8 @@ from horizon import tables
 
 from magnum_ui.api import magnum
 from magnum_ui.content.common import errors
+from magnum_ui.content.common import links
+from magnum_ui.content.common import many_rows
 from magnum_ui.content.common import policy
 from magnum_ui.content.project.clusters.certificates \
     import actions as cert_actions
@@ -30,10 +31,12 @@ class DeleteCluster(policy.CheckedOncePerRequest, tables.DeleteAction):
     policy_rules = (('container-infra', 'cluster:delete'),)
 
     @staticmethod
+    @many_rows.remembered
     def action_present(count):
         return ngettext_lazy('Delete Cluster', 'Delete Clusters', count)
 
     @staticmethod
+    @many_rows.remembered
     def action_past(count):
         return ngettext_lazy('Deletion of Cluster requested',
                              'Deletion of Clusters requested', count)
@@ -80,7 +83,7 @@ class ClusterNameFilter(tables.FilterAction):
 
 
 def detail_url(cluster):
-    return reverse('horizon:project:clusters:detail', args=[cluster.id])
+    return links.object_url('horizon:project:clusters:detail', cluster.id)
 
 
 def operation_actions():

@@ -1,13 +1,13 @@
 """The clusters table: one Horizon row per cluster, busy rows refresh."""
 
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from horizon import tables
 from horizon.utils import filters
 
+from magnum_ui.content.common import links
+from magnum_ui.content.common import many_rows
 from magnum_ui.content.project.clusters import actions
 from magnum_ui.content.project.clusters.diagnosis import marks
 from magnum_ui.content.project.clusters.progress import loader
@@ -71,8 +71,8 @@ def template_link(cluster):
     if not cluster.cluster_template_id:
         return None
     try:
-        return reverse('horizon:project:cluster_templates:detail',
-                       args=[cluster.cluster_template_id])
+        return links.object_url('horizon:project:cluster_templates:detail',
+                                cluster.cluster_template_id)
     except NoReverseMatch:
         return None
 
@@ -105,10 +105,11 @@ class ClusterRow(StatusRow):
     ajax = False
 
     def render(self):
-        return render_to_string('magnum_ui/clusters/_row.html', {'row': self})
+        return self.table.render_in_context('magnum_ui/clusters/_row.html',
+                                            row=self)
 
 
-class ClustersTable(tables.DataTable):
+class ClustersTable(many_rows.ManyRowsTable, tables.DataTable):
     name = tables.WrappingColumn(
         'name', verbose_name=_('Name'), link=actions.detail_url)
     status = ProgressStatusColumn()
@@ -137,6 +138,7 @@ class ClustersTable(tables.DataTable):
         verbose_name = _('Clusters')
         status_columns = ['status']
         row_class = ClusterRow
+        cell_class = many_rows.Cell
         table_actions = (actions.ClusterNameFilter, actions.CreateCluster,
                          actions.DeleteCluster)
         row_actions = actions.list_row_actions()

@@ -4,6 +4,7 @@ from urllib import parse
 
 from django import http
 from django import shortcuts
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from horizon.utils import memoized
 from openstack_dashboard.utils import settings as dashboard_settings
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import background
 from magnum_ui.content.common import errors
 from magnum_ui.content.project.clusters import data
 from magnum_ui.content.project.clusters import pending
@@ -34,6 +36,8 @@ class IndexView(tables.DataTableView):
         super().__init__(*args, **kwargs)
         self._more = False
         self._prev = False
+        self._listing = None
+        self._sidebar = None
 
     def has_more_data(self, table):
         return self._more
@@ -41,24 +45,43 @@ class IndexView(tables.DataTableView):
     def has_prev_data(self, table):
         return self._prev
 
-    def _clusters(self):
-        """One page of clusters (one list call), or every match of the
-        name filter: Magnum cannot filter by name, so a filter lists every
-        cluster of the project and filters here, without pages.
+    def get(self, request, *args, **kwargs):
+        if request.method == 'GET':
+            # The Magnum call runs while the sidebar, which asks services
+            # of its own for Horizon's panels, is drawn.
+            self.update_server_filter_action(request)
+            self._listing = self._start_listing()
+            self._sidebar = render_to_string('horizon/common/_sidebar.html',
+                                             request=request)
+        return super().get(request, *args, **kwargs)
+
+    def _start_listing(self):
+        """The page's one Magnum call, started (background.Call).
+
+        One page of clusters, or every cluster of the project when the
+        name filter is set: Magnum cannot filter by name, so the filter
+        lists them all and filters here, without pages.
         """
+        if self.get_table().get_filter_string().strip():
+            return background.Call(data.every_project_cluster, self.request)
         meta = self.table_class._meta
+        return background.Call(
+            data.clusters_page, self.request,
+            dashboard_settings.get_page_size(self.request),
+            self.request.GET.get(meta.pagination_param) or None,
+            self.request.GET.get(meta.prev_pagination_param) or None)
+
+    def _clusters(self):
+        listed = (self._listing or self._start_listing()).result()
         name = self.get_table().get_filter_string().strip()
         if name:
-            clusters = pending.apply(self.request,
-                                     data.every_project_cluster(self.request))
+            clusters = pending.apply(self.request, listed)
             return data.filter_by_name(clusters, name)
-        marker = self.request.GET.get(meta.pagination_param) or None
-        prev_marker = self.request.GET.get(meta.prev_pagination_param) or None
-        clusters, self._more, self._prev = data.clusters_page(
-            self.request, dashboard_settings.get_page_size(self.request),
-            marker=marker, prev_marker=prev_marker)
+        clusters, self._more, self._prev = listed
         # New clusters (placeholders) show on the first page.
-        first = not (marker or prev_marker)
+        meta = self.table_class._meta
+        first = not (self.request.GET.get(meta.pagination_param) or
+                     self.request.GET.get(meta.prev_pagination_param))
         return pending.apply(self.request, clusters, partial=True,
                              wanted_ids=None if first else ())
 
@@ -96,6 +119,7 @@ class IndexView(tables.DataTableView):
         if context['usage'] is None and usage.offered(self.request):
             context['usage_url'] = reverse('horizon:project:clusters:usage')
         context.update(polling.context(self._rows_url()))
+        context['sidebar'] = self._sidebar
         return context
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from horizon import tables
 
 from magnum_ui.content.admin.clusters.triage import grouping
+from magnum_ui.content.common import many_rows
 from magnum_ui import statuses
 
 STATUS_NAMES = dict(statuses.CLUSTER_STATUS_DISPLAY +
@@ -31,7 +32,7 @@ def project_names(group):
     return ', '.join(group.projects)
 
 
-class TriageTable(tables.DataTable):
+class TriageTable(many_rows.ManyRowsTable, tables.DataTable):
     kind = tables.Column(kind, verbose_name=_('Problem'))
     cause = tables.WrappingColumn('cause', verbose_name=_('Cause'),
                                   classes=('triage-cause',))

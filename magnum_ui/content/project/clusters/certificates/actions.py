@@ -4,12 +4,12 @@ The Clusters table adds these classes to its row actions; the views apply
 the same conditions to requests that do not come through an action.
 """
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from horizon import tables
 
 from magnum_ui.api import magnum
+from magnum_ui.content.common import links
 from magnum_ui.content.common import policy
 from magnum_ui import statuses
 
@@ -63,8 +63,8 @@ class ClusterLinkAction(policy.CheckedOncePerRequest,
         return cluster is None or self.can(cluster)
 
     def get_link_url(self, datum=None):
-        return reverse('%s:%s' % (URL_NAMESPACE, self.url_name),
-                       args=(datum.uuid,))
+        return links.object_url('%s:%s' % (URL_NAMESPACE, self.url_name),
+                                datum.uuid)
 
     def get_policy_target(self, request, datum=None):
         return cluster_policy_target(datum)

@@ -15,6 +15,7 @@ from horizon import tables
 from magnum_ui.api import magnum
 from magnum_ui.content.common import cli
 from magnum_ui.content.common import errors
+from magnum_ui.content.common import many_rows
 from magnum_ui.content.common import policy
 from magnum_ui.content.project.clusters.nodegroups import data
 from magnum_ui.content.project.clusters.operations import allowed
@@ -99,10 +100,12 @@ class DeleteNodegroup(policy.CheckedOncePerRequest, tables.DeleteAction):
     policy_rules = (('container-infra', 'nodegroup:delete'),)
 
     @staticmethod
+    @many_rows.remembered
     def action_present(count):
         return ngettext_lazy('Delete Nodegroup', 'Delete Nodegroups', count)
 
     @staticmethod
+    @many_rows.remembered
     def action_past(count):
         return ngettext_lazy('Deletion of Nodegroup requested',
                              'Deletion of Nodegroups requested', count)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from horizon import tables
 
+from magnum_ui.content.common import many_rows
 from magnum_ui.content.project.clusters import autoscaling
 from magnum_ui.content.project.clusters.nodegroups import actions
 from magnum_ui.content.project.clusters import tables as cluster_tables
@@ -59,7 +60,7 @@ def nodes_text(group):
     return text
 
 
-class NodegroupsTable(tables.DataTable):
+class NodegroupsTable(many_rows.ManyRowsTable, tables.DataTable):
     name = tables.Column('name', verbose_name=_('Name'))
     role = tables.Column('role', verbose_name=_('Role'))
     is_default = tables.Column(default_text, verbose_name=_('Default'))
