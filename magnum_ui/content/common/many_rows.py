@@ -30,9 +30,10 @@ class ManyRowsTable(object):
     their action menus, and each distinct menu rendered once.
 
     A menu is the same markup for every row whose bound actions agree on
-    their names, labels, attributes, classes and URLs (with the row's id
-    taken out); the next such row gets that markup with its own id.
-    Actions that change other things per row must not be used here.
+    their names, labels, help texts, attributes, classes and URLs (with
+    the row's id taken out); the next such row gets that markup with its
+    own id. Actions that change other things per row must not be used
+    here.
     """
 
     _shared_context = None
@@ -89,10 +90,16 @@ def _menu_key(actions, row_id):
     if not _is_substitutable(row_id):
         return None
     return tuple(
-        (action.name, str(action.verbose_name),
+        (action.name, _text(action.verbose_name),
+         _text(getattr(action, 'help_text', '')),
          getattr(action, 'bound_url', '').replace(row_id, ''),
          tuple(sorted(action.attrs.items())), tuple(action.classes))
         for action in actions)
+
+
+def _text(value):
+    """A label as the template shows it (Horizon's may be a method)."""
+    return str(value() if callable(value) else value)
 
 
 class Cell(horizon_tables.Cell):

@@ -6,6 +6,8 @@ from unittest import mock
 from horizon.tables import base as horizon_tables
 
 from magnum_ui.content.common import many_rows
+from magnum_ui.content.project.clusters.nodegroups import tables as \
+    nodegroup_tables
 from magnum_ui.content.project.clusters import tables as cluster_tables
 from tests.unit.content.project.clusters import base
 from tests.unit import magnum_data
@@ -66,6 +68,25 @@ class ManyRowsTests(base.ClustersTestCase):
         for datum in data:
             self.assertEqual(self.horizons_menu(datum),
                              table.render_row_actions(datum))
+
+    def test_a_menu_naming_its_row_is_its_own(self):
+        # A nodegroup's delete confirmation names the group (help text).
+        groups = [magnum_data._nodegroup(
+            uuid=uuid, name='workers-%d' % i, role='worker',
+            is_default=False, node_count=1, status='CREATE_COMPLETE',
+            cluster_id=magnum_data.CLUSTER['uuid'])
+            for i, uuid in enumerate(['0a000000-0000-4000-8000-00000000000%d'
+                                      % i for i in (3, 4)])]
+        cluster = self.cluster()
+        table = nodegroup_tables.NodegroupsTable(
+            self.request, data=groups, cluster_id=cluster.id, cluster=cluster)
+        for group in groups:
+            horizons = horizon_tables.DataTable.render_row_actions(
+                nodegroup_tables.NodegroupsTable(
+                    self.request, data=[group], cluster_id=cluster.id,
+                    cluster=cluster), group)
+            self.assertIn(group.name, horizons)
+            self.assertEqual(horizons, table.render_row_actions(group))
 
     def test_rows_are_horizons_with_their_own_checkbox_ids(self):
         data = clusters(uuids(len(STATUSES) * 2))
