@@ -7,6 +7,7 @@ Each run installs the freshly built wheel with the README's own commands and
 ``restore`` takes it out again, leaving stock Horizon for the next run.
 """
 
+import concurrent.futures
 import hashlib
 import os
 import re
@@ -23,6 +24,9 @@ HORIZON = 'horizon==27.0.0'
 DISTRIBUTION = 'horizon-magnum-panels'
 STEPS_MARK = '<!-- install-steps'
 INSTALL_TIMEOUT = 900
+# The early build of the virtualenv (tests/install/conftest.py).
+_POOL = concurrent.futures.ThreadPoolExecutor(1)
+_EARLY = []
 
 
 def run(command, log, **kwargs):
@@ -71,13 +75,48 @@ def cache_key():
     return digest.hexdigest()[:16]
 
 
+def venv_path():
+    return os.path.join(CACHE_ROOT, cache_key())
+
+
+def venv_is_cached():
+    return os.path.exists(os.path.join(venv_path(), '.complete'))
+
+
+def prepare_venv():
+    """The cached virtualenv, from a wheel of its own (built beside it and
+    removed after); the output goes to ``<venv>.log``.
+    """
+    venv = venv_path()
+    dist_dir = venv + '.dist'
+    shutil.rmtree(dist_dir, ignore_errors=True)
+    os.makedirs(CACHE_ROOT, exist_ok=True)
+    try:
+        return horizon_venv(build_wheel(dist_dir, venv + '.log'),
+                            venv + '.log')
+    finally:
+        shutil.rmtree(dist_dir, ignore_errors=True)
+
+
+def build_venv_early():
+    """Start building the virtualenv in a thread, unless it is cached."""
+    if not _EARLY and not venv_is_cached():
+        _EARLY.append(_POOL.submit(prepare_venv))
+
+
+def wait_for_early_venv():
+    """Once the early build is done; re-raises what it failed with."""
+    for future in _EARLY:
+        future.result()
+
+
 def horizon_venv(wheel, log):
     """The cached virtualenv of stock Horizon and the plugin's dependencies
     (the plugin itself installed once to resolve them, then removed).
     A virtualenv cannot move (its scripts name its folder), so it is built
     in place; ``.complete`` marks one that finished.
     """
-    venv = os.path.join(CACHE_ROOT, cache_key())
+    venv = venv_path()
     complete = os.path.join(venv, '.complete')
     if os.path.exists(complete):
         return venv
