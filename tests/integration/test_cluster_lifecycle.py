@@ -48,7 +48,7 @@ def wait_cluster(mc, ident, targets, until=None, timeout=WAIT):
             '%s: %s' % (cluster.status, cluster.status_reason))
         assert time.monotonic() < deadline, (
             'still %s after %ss' % (cluster.status, timeout))
-        time.sleep(2)
+        time.sleep(1)
 
 
 def wait_gone(func, timeout=WAIT):
@@ -58,7 +58,7 @@ def wait_gone(func, timeout=WAIT):
             func()
         except mc_exc.NotFound:
             return
-        time.sleep(2)
+        time.sleep(1)
     pytest.fail('still there after %ss' % timeout)
 
 
