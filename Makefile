@@ -69,10 +69,17 @@ test-js: node_modules/.installed
 	node --test tests/js/
 
 # Fast checks first: a lint or JavaScript failure stops the run before the sandbox starts.
-# Unit tests on every core (pytest-xdist), then the suites that share one sandbox.
+# Then the unit tests (CPU, on every core with pytest-xdist) run beside the suites that share
+# one sandbox, which mostly wait on it (clusters building, timeouts): their output follows
+# the suites', and either failing fails the run.
+UNIT_LOG := test-output/unit-tests.log
 test: lint test-js venv browser-deps
-	$(PY) -m pytest tests/unit -q -rs -n auto
-	$(PY) -m pytest tests -rs --ignore=tests/unit
+	@mkdir -p test-output
+	@$(PY) -m pytest tests/unit -q -rs -n auto >$(UNIT_LOG) 2>&1 & unit=$$!; \
+	$(PY) -m pytest tests -rs --ignore=tests/unit; suites=$$?; \
+	wait $$unit; units=$$?; \
+	echo "--- unit tests ($(UNIT_LOG)) ---"; cat $(UNIT_LOG); \
+	test $$suites = 0 && test $$units = 0
 
 test-unit: venv
 	$(PY) -m pytest tests/unit -q -n auto

@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 IN_PROGRESS_SUFFIX = '_IN_PROGRESS'
 COMPLETE_SUFFIX = '_COMPLETE'
 FAILED_SUFFIX = '_FAILED'
+DELETE_COMPLETE = 'DELETE_COMPLETE'
 
 CLUSTER_STATUS_DISPLAY = (
     ('CREATE_IN_PROGRESS', pgettext_lazy('Cluster status', 'Creating')),
@@ -52,7 +53,10 @@ def outcome(status):
     Horizon and the batched refresh keep polling a row whose status is
     None, so only a Magnum *_IN_PROGRESS status answers None: a missing or
     unknown status is shown as not done instead of being polled forever.
+    DELETE_COMPLETE is busy too: Magnum removes the record right after
+    writing it, and a row refreshed in between must be polled on until it
+    is gone (404), not stay "Deleted" for good.
     """
-    if is_in_progress(status):
+    if is_in_progress(status) or status == DELETE_COMPLETE:
         return None
     return is_complete(status)

@@ -12,6 +12,9 @@ import sys
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DIR_ENV = 'MAGNUM_UI_SANDBOX_DIR'
 OFFSET_ENV = 'MAGNUM_UI_SANDBOX_PORT_OFFSET'
+# Seconds between two rounds of Magnum's cluster status sync (Magnum's own
+# 10 unless set; the tests lower it, see tests/conftest.py).
+SYNC_ENV = 'MAGNUM_UI_SANDBOX_SYNC_SECONDS'
 
 REGION = 'RegionOne'
 HOST = '127.0.0.1'

@@ -56,6 +56,11 @@ def main(argv):
     conductor = rpc_service.Service.create(
         conf.conductor.topic, short_id.generate_id(), endpoints,
         binary='magnum-conductor')
+    # The status sync's spacing is 10 s in Magnum's code; the sandbox's
+    # periodic_interval_max (10 unless the tests lower it) sets both.
+    from magnum.service import periodic
+    periodic.MagnumPeriodicTasks._periodic_spacing['sync_cluster_status'] = (
+        conf.periodic_interval_max)
     conductor.create_periodic_tasks()
     conductor.start()
 

@@ -35,7 +35,7 @@ def wait_status(mc, ident, targets):
         except mc_exc.NotFound:
             pass  # Magnum answers 404 until its conductor made the row
         assert time.monotonic() < deadline, 'cluster not ready in time'
-        time.sleep(2)
+        time.sleep(1)
 
 
 @pytest.fixture(scope='module')

@@ -46,7 +46,7 @@ def _wait(check, timeout=WAIT):
         except mc_exc.NotFound:
             pass
         assert time.monotonic() < deadline, 'gave up after %ss' % timeout
-        time.sleep(2)
+        time.sleep(1)
 
 
 def _gone(magnum, ident):

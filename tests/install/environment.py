@@ -7,6 +7,7 @@ Each run installs the freshly built wheel with the README's own commands and
 ``restore`` takes it out again, leaving stock Horizon for the next run.
 """
 
+import concurrent.futures
 import hashlib
 import os
 import re
@@ -23,10 +24,17 @@ HORIZON = 'horizon==27.0.0'
 DISTRIBUTION = 'horizon-magnum-panels'
 STEPS_MARK = '<!-- install-steps'
 INSTALL_TIMEOUT = 900
+# The early build of the virtualenv (tests/install/conftest.py).
+_POOL = concurrent.futures.ThreadPoolExecutor(1)
+_EARLY = []
 
 
-def run(command, log, **kwargs):
-    """Run ``command``, its output appended to ``log``; fail with its end."""
+def run(command, log, niceness=0, **kwargs):
+    """Run ``command``, its output appended to ``log``; fail with its end.
+    ``niceness`` > 0 lowers its CPU priority.
+    """
+    if niceness:
+        command = ['nice', '-n', str(niceness)] + command
     with open(log, 'ab') as out:
         out.write(('\n$ %s\n' % ' '.join(command)).encode())
         out.flush()
@@ -50,11 +58,11 @@ def clean_env(venv, **extra):
     return env
 
 
-def build_wheel(dist_dir, log):
+def build_wheel(dist_dir, log, niceness=0):
     """The wheel as a release builds it (pip, isolated build, pbr)."""
     # -v: the build's own warnings go to the log.
     run([sys.executable, '-m', 'pip', 'wheel', '--no-deps', '-v',
-         '--wheel-dir', dist_dir, REPO_ROOT], log, cwd=REPO_ROOT)
+         '--wheel-dir', dist_dir, REPO_ROOT], log, niceness, cwd=REPO_ROOT)
     wheels = [name for name in os.listdir(dist_dir) if name.endswith('.whl')]
     assert len(wheels) == 1, wheels
     return os.path.join(dist_dir, wheels[0])
@@ -71,25 +79,60 @@ def cache_key():
     return digest.hexdigest()[:16]
 
 
-def horizon_venv(wheel, log):
+def venv_path():
+    return os.path.join(CACHE_ROOT, cache_key())
+
+
+def venv_is_cached():
+    return os.path.exists(os.path.join(venv_path(), '.complete'))
+
+
+def prepare_venv(niceness=10):
+    """The cached virtualenv, from a wheel of its own (built beside it and
+    removed after); the output goes to ``<venv>.log``.  At a low CPU
+    priority: it runs beside the suites, whose waits are its time.
+    """
+    venv = venv_path()
+    dist_dir = venv + '.dist'
+    shutil.rmtree(dist_dir, ignore_errors=True)
+    os.makedirs(CACHE_ROOT, exist_ok=True)
+    try:
+        return horizon_venv(build_wheel(dist_dir, venv + '.log', niceness),
+                            venv + '.log', niceness)
+    finally:
+        shutil.rmtree(dist_dir, ignore_errors=True)
+
+
+def build_venv_early():
+    """Start building the virtualenv in a thread, unless it is cached."""
+    if not _EARLY and not venv_is_cached():
+        _EARLY.append(_POOL.submit(prepare_venv))
+
+
+def wait_for_early_venv():
+    """Once the early build is done; re-raises what it failed with."""
+    for future in _EARLY:
+        future.result()
+
+
+def horizon_venv(wheel, log, niceness=0):
     """The cached virtualenv of stock Horizon and the plugin's dependencies
     (the plugin itself installed once to resolve them, then removed).
     A virtualenv cannot move (its scripts name its folder), so it is built
     in place; ``.complete`` marks one that finished.
     """
-    venv = os.path.join(CACHE_ROOT, cache_key())
+    venv = venv_path()
     complete = os.path.join(venv, '.complete')
     if os.path.exists(complete):
         return venv
     shutil.rmtree(venv, ignore_errors=True)
     os.makedirs(CACHE_ROOT, exist_ok=True)
-    run([sys.executable, '-m', 'venv', venv], log)
+    run([sys.executable, '-m', 'venv', venv], log, niceness)
     pip = [os.path.join(venv, 'bin', 'python'), '-m', 'pip']
     # --no-compile: Python compiles what Horizon imports when it runs.
     run(pip + ['install', '-q', '--no-compile', '-c', CONSTRAINTS, HORIZON,
-               wheel], log,
-        env=clean_env(venv), cwd='/')
-    run(pip + ['uninstall', '-q', '-y', DISTRIBUTION], log,
+               wheel], log, niceness, env=clean_env(venv), cwd='/')
+    run(pip + ['uninstall', '-q', '-y', DISTRIBUTION], log, niceness,
         env=clean_env(venv), cwd='/')
     open(complete, 'w').close()
     return venv

@@ -98,6 +98,7 @@ def horizon(sandbox, tmp_path_factory):
     work = tmp_path_factory.mktemp('wheel-install')
     log = str(work / 'install.log')
     wheel = environment.build_wheel(str(work / 'dist'), log)
+    environment.wait_for_early_venv()
     venv = environment.horizon_venv(wheel, log)
     environment.restore(venv, log)
     environment.write_local_settings(environment.dashboard_dir(venv),

@@ -2,9 +2,10 @@
 
 A cluster (1 master + 2 workers) and a cluster set to fail are created side
 by side; then certificates, resize, node groups, upgrade, isolation between
-projects and delete.  Magnum's status sync runs every 10 s, so every wait is
-bounded well above that.  Resize and node group calls are asynchronous in
-Magnum: the waits check the outcome, not just a status.
+projects and delete.  Magnum's status sync runs every 10 s (2 s in a sandbox
+the tests started), so every wait is bounded well above that.  Resize and
+node group calls are asynchronous in Magnum: the waits check the outcome,
+not just a status.
 """
 import time
 import uuid
@@ -47,7 +48,7 @@ def wait_cluster(mc, ident, targets, until=None, timeout=WAIT):
             '%s: %s' % (cluster.status, cluster.status_reason))
         assert time.monotonic() < deadline, (
             'still %s after %ss' % (cluster.status, timeout))
-        time.sleep(2)
+        time.sleep(1)
 
 
 def wait_gone(func, timeout=WAIT):
@@ -57,7 +58,7 @@ def wait_gone(func, timeout=WAIT):
             func()
         except mc_exc.NotFound:
             return
-        time.sleep(2)
+        time.sleep(1)
     pytest.fail('still there after %ss' % timeout)
 
 

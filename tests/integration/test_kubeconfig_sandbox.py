@@ -42,7 +42,7 @@ def wait_cluster(mc, ident, targets, timeout=WAIT):
             '%s: %s' % (cluster.status, cluster.status_reason))
         assert time.monotonic() < deadline, (
             'still %s after %ss' % (cluster.status, timeout))
-        time.sleep(2)
+        time.sleep(1)
 
 
 def wait_gone(mc, ident, timeout=WAIT):
@@ -52,7 +52,7 @@ def wait_gone(mc, ident, timeout=WAIT):
             mc.clusters.get(ident)
         except mc_exc.NotFound:
             return
-        time.sleep(2)
+        time.sleep(1)
 
 
 @pytest.fixture(scope='module')

@@ -43,7 +43,7 @@ def wait_status(request, cluster_id, wanted, timeout=WAIT):
             pass  # the conductor has not written the row yet
         assert time.monotonic() < deadline, 'cluster never reached %s' % (
             wanted,)
-        time.sleep(2)
+        time.sleep(1)
 
 
 def wait_gone(request, cluster_id, timeout=WAIT):
@@ -68,7 +68,7 @@ def wait_for(check, timeout=WAIT):
         if found:
             return found
         assert time.monotonic() < deadline, 'gave up after %ss' % timeout
-        time.sleep(2)
+        time.sleep(1)
 
 
 def settled(request, cluster_id, group_name, status='COMPLETE'):

@@ -20,17 +20,16 @@ def wait_cluster(mc, ident, done):
         except mc_exc.NotFound:
             pass
         assert time.monotonic() < deadline, 'cluster %s not ready' % ident
-        time.sleep(2)
+        time.sleep(1)
 
 
 def delete(mc, ident, timeout):
     """Delete the cluster and wait until Magnum no longer has it.
 
-    A cluster still being built is left to finish first: Heat cancels a
-    create in progress only after its ``error_wait_time`` (240 s), and
-    Magnum's status sync may then record the cancelled create
-    (CREATE_FAILED) instead of the delete, keeping the cluster for good.
-    A cluster left in a failed state is deleted again.
+    A cluster still being built is deleted as it is: the sandbox's Heat
+    cancels the create in progress after its ``error_wait_time`` (10 s).
+    Should Magnum's status sync record the cancelled create (CREATE_FAILED)
+    instead of the delete, or the delete fail, it is deleted again.
     """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -38,7 +37,7 @@ def delete(mc, ident, timeout):
             status = mc.clusters.get(ident).status or ''
         except mc_exc.NotFound:
             return
-        if not status.endswith('IN_PROGRESS'):
+        if status != 'DELETE_IN_PROGRESS':
             try:
                 mc.clusters.delete(ident)
             except mc_exc.NotFound:

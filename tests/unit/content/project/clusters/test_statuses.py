@@ -1,4 +1,4 @@
-"""Only Magnum's *_IN_PROGRESS statuses make a row busy (and polled)."""
+"""Busy (polled) rows: Magnum's *_IN_PROGRESS statuses, DELETE_COMPLETE."""
 
 from openstack_dashboard.test import helpers
 
@@ -13,6 +13,8 @@ class OutcomeTests(base.ClustersTestCase):
         self.assertIsNone(statuses.outcome('UPDATE_IN_PROGRESS'))
         self.assertTrue(statuses.outcome('CREATE_COMPLETE'))
         self.assertFalse(statuses.outcome('DELETE_FAILED'))
+        # Magnum drops the record right after: polled until it is gone.
+        self.assertIsNone(statuses.outcome('DELETE_COMPLETE'))
         # Neither busy nor done: not polled forever.
         self.assertIs(False, statuses.outcome(None))
         self.assertIs(False, statuses.outcome(''))
