@@ -9,7 +9,7 @@ import uuid
 import pytest
 import yaml
 
-from tests.e2e import test_cluster_templates_journey as journey
+from tests.e2e import template_pages as pages
 from tests.e2e import test_kubeconfig_journey as downloads
 
 pytestmark = pytest.mark.e2e
@@ -29,7 +29,7 @@ def created(sandbox):
     """Names the journey creates; deleted at the end whatever happened."""
     names = []
     yield names
-    mc = journey.demo_client(sandbox)
+    mc = pages.demo_client(sandbox)
     for template in mc.cluster_templates.list():
         if template.name in names:
             mc.cluster_templates.delete(template.uuid)
@@ -37,7 +37,7 @@ def created(sandbox):
 
 
 def export_seeded(browser):
-    journey.row_action(browser, SEEDED, 'export')
+    pages.row_action(browser, SEEDED, 'export')
     text = downloads.wait_download(browser.downloads, '%s.yaml' % SEEDED)
     return text, os.path.join(browser.downloads, '%s.yaml' % SEEDED)
 
@@ -51,13 +51,13 @@ def test_export_then_import_under_a_new_name(browser, sandbox, created):
     name = 'e2e-imp-%s' % uuid.uuid4().hex[:6]
     created.append(name)
     browser.login('demo', 'demo')
-    journey.open_panel(browser, 'project', journey.INDEX)
+    pages.open_panel(browser, 'project', pages.INDEX)
     shot(browser, 1, 'index')
 
     text, path = export_seeded(browser)
     assert text.startswith('# Cluster template "%s"' % SEEDED), text
     exported = yaml.safe_load(text)
-    seeded = journey.demo_client(sandbox).cluster_templates.get(
+    seeded = pages.demo_client(sandbox).cluster_templates.get(
         sandbox['cluster_template'])
     assert exported['name'] == SEEDED
     for key in ('coe', 'image_id', 'flavor_id', 'master_flavor_id',
@@ -77,45 +77,45 @@ def test_export_then_import_under_a_new_name(browser, sandbox, created):
     shot(browser, 2, 'bad-yaml')
     browser.click('%s .cancel' % IMPORT_MODAL)
 
-    browser.open(journey.INDEX)
+    browser.open(pages.INDEX)
     open_import(browser)
     browser.find_all('%s #id_yaml_file' % IMPORT_MODAL)[0].send_keys(path)
     shot(browser, 3, 'import-form')
     browser.click('%s .btn-primary' % IMPORT_MODAL)
 
     # The create wizard, prefilled from the file.
-    journey.active_step(browser, 'info')
-    name_field = browser.find('%s #id_name' % journey.MODAL)
+    pages.active_step(browser, 'info')
+    name_field = browser.find('%s #id_name' % pages.MODAL)
     assert name_field.get_attribute('value') == SEEDED
     # The demo user may not publish: "public: true" was left out, saying so.
     browser.wait_for_text('.messages', 'Not imported: public')
-    assert not browser.find_all('%s #id_public' % journey.MODAL)
-    journey.retype(browser, '%s #id_name' % journey.MODAL, name)
-    journey.go_to_step(browser, 'node_spec')
+    assert not browser.find_all('%s #id_public' % pages.MODAL)
+    pages.retype(browser, '%s #id_name' % pages.MODAL, name)
+    pages.go_to_step(browser, 'node_spec')
     # The file names the image and flavors by name, as Magnum keeps them:
     # the wizard selects the listed ones.
     for field in ('image_id', 'flavor_id', 'master_flavor_id'):
         assert browser.find_all('#id_%s' % field)[0].get_attribute('value')
-    assert not browser.find_all('%s .has-error' % journey.MODAL)
-    journey.go_to_step(browser, 'labels')
-    journey.wait(browser).until(
-        lambda d: name in journey.cli_preview(browser))
+    assert not browser.find_all('%s .has-error' % pages.MODAL)
+    pages.go_to_step(browser, 'labels')
+    pages.wait(browser).until(
+        lambda d: name in pages.cli_preview(browser))
     shot(browser, 4, 'import-wizard')
-    journey.submit_modal_to_index(browser)
+    pages.submit_modal_to_index(browser)
 
-    browser.find(journey.row_css(name))
+    browser.find(pages.row_css(name))
     assert name in browser.find('.alert-success').text
-    assert journey.cell(browser, name, 'Image') == 'fedora-coreos-40'
-    assert journey.cell(browser, name, 'Public') == 'No'
+    assert pages.cell(browser, name, 'Image') == 'fedora-coreos-40'
+    assert pages.cell(browser, name, 'Public') == 'No'
     shot(browser, 5, 'imported-in-list')
-    copy = [t for t in journey.demo_client(sandbox).cluster_templates.list()
+    copy = [t for t in pages.demo_client(sandbox).cluster_templates.list()
             if t.name == name][0]
     for key, value in exported.items():
         if key not in RESOURCES + ('name', 'public'):
             assert getattr(copy, key) == value, (key, value)
-    journey.detail_text(browser, name)
+    pages.detail_text(browser, name)
     for term, key in (('Image', 'image_id'), ('Worker Flavor', 'flavor_id'),
                       ('Master Flavor', 'master_flavor_id'),
                       ('External Network', 'external_network_id')):
-        assert journey.detail_value(browser, term).startswith(
+        assert pages.detail_value(browser, term).startswith(
             exported[key]), term

@@ -13,7 +13,7 @@ import yaml
 from magnum_ui.api import magnum
 from magnum_ui.content.project.cluster_templates.import_export import document
 from magnum_ui.content.project.cluster_templates import steps
-from tests.unit.content.project.cluster_templates import test_workflows
+from tests.unit.content.project.cluster_templates import wizard
 
 INDEX_URL = reverse('horizon:project:cluster_templates:index')
 CREATE_URL = reverse('horizon:project:cluster_templates:create')
@@ -28,7 +28,7 @@ def export_url(template_id):
                    args=[template_id])
 
 
-class ExportTests(test_workflows.WizardTestBase):
+class ExportTests(wizard.WizardTestBase):
     @helpers.create_mocks({magnum: ['cluster_template_get']})
     def test_export_is_yaml_of_magnum_attributes(self):
         template = self.cluster_templates.first()
@@ -94,7 +94,7 @@ class ExportTests(test_workflows.WizardTestBase):
         self.assertMessageCount(error=1)
 
 
-class ImportTests(test_workflows.WizardTestBase):
+class ImportTests(wizard.WizardTestBase):
     def exported(self, template):
         with mock.patch.object(magnum, 'cluster_template_get',
                                return_value=template):
@@ -121,7 +121,7 @@ class ImportTests(test_workflows.WizardTestBase):
             setattr(template._apiresource, key, value)
         return template
 
-    @test_workflows._mocks()
+    @wizard.mocks()
     def test_round_trip_export_import(self):
         self.mock_choices()
         template = self.template_of_this_cloud()
@@ -143,7 +143,7 @@ class ImportTests(test_workflows.WizardTestBase):
             self.assertContains(res, 'value="k8s-small"')
             self.assertContains(res, 'auto_healing_enabled=true')
 
-    @test_workflows._mocks()
+    @wizard.mocks()
     def test_typed_and_imported_values_get_the_same_errors(self):
         self.mock_choices()
         bad = {'name': '', 'docker_volume_size': '-3',
@@ -161,7 +161,7 @@ class ImportTests(test_workflows.WizardTestBase):
         self.assertContains(res, 'value="not-an-ip"')
         self.assertContains(res, 'action="%s"' % CREATE_URL)
 
-    @test_workflows._mocks()
+    @wizard.mocks()
     def test_names_become_the_ids_the_wizard_lists(self):
         self.mock_choices()
         text = ('name: k8s\ncoe: kubernetes\nimage_id: public_image\n'
@@ -181,7 +181,7 @@ class ImportTests(test_workflows.WizardTestBase):
                                      'master_flavor_id', 'external_network_id',
                                      'fixed_network', 'fixed_subnet')])
 
-    @test_workflows._mocks(['cluster_template_get'])
+    @wizard.mocks(['cluster_template_get'])
     def test_clone_selects_the_resources_a_template_names(self):
         # Magnum keeps names as given (the CLI's usual way): the clone
         # selects the listed ids, so its wizard posts valid choices.
@@ -199,7 +199,7 @@ class ImportTests(test_workflows.WizardTestBase):
                 res, '<option value="%s" selected="selected">' % value)
         self.assertNotContains(res, '<option value="public_image"')
 
-    @test_workflows._mocks()
+    @wizard.mocks()
     def test_unknown_resources_get_the_wizards_error(self):
         self.mock_choices()
         res = self.client.post(IMPORT_URL, {
@@ -210,7 +210,7 @@ class ImportTests(test_workflows.WizardTestBase):
         self.assertIn('nowhere is not one of the available choices',
                       str(errors['node_spec']['image_id']))
 
-    @test_workflows._mocks()
+    @wizard.mocks()
     def test_missing_attributes_take_the_wizard_defaults(self):
         self.mock_choices()
         res = self.client.post(IMPORT_URL, {
@@ -227,7 +227,7 @@ class ImportTests(test_workflows.WizardTestBase):
         self.assertIs(True, values['floating_ip_enabled'])
         self.assertIs(False, values['tls_disabled'])
 
-    @test_workflows._mocks()
+    @wizard.mocks()
     def test_public_needs_publish_permission(self):
         self.mock_choices()
         res = self.client.post(IMPORT_URL, {

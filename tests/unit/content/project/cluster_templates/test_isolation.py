@@ -13,7 +13,7 @@ from openstack_dashboard import api
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
-from tests.unit.content.project.cluster_templates import test_workflows
+from tests.unit.content.project.cluster_templates import wizard
 from tests.unit import helpers as magnum_helpers
 from tests.unit import magnum_data
 
@@ -63,9 +63,9 @@ class AdminIsolationTests(magnum_helpers.MagnumAdminTestCase):
         self.assertContains(res, 'demo-cluster')
         self.assertContains(res, 'other-project-cluster')
 
-    @test_workflows._mocks(['cluster_template_get', 'cluster_list'])
+    @wizard.mocks(['cluster_template_get', 'cluster_list'])
     def test_update_lock_names_this_project_only(self):
-        test_workflows.WizardTestBase.mock_choices(self)
+        wizard.WizardTestBase.mock_choices(self)
         self.mock_cluster_template_get.return_value = self.template
         url = reverse('horizon:project:cluster_templates:update',
                       args=[self.template.id])

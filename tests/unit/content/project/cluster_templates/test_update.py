@@ -5,7 +5,7 @@ from magnumclient import exceptions as magnum_exc
 
 from magnum_ui.api import patch as patch_builder
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
-from tests.unit.content.project.cluster_templates import test_workflows as base
+from tests.unit.content.project.cluster_templates import wizard as base
 
 INDEX_URL = reverse('horizon:project:cluster_templates:index')
 
@@ -37,7 +37,7 @@ class UpdateTests(base.WizardTestBase):
         data.update(changes)
         return {k: v for k, v in data.items() if v is not None}
 
-    @base._mocks(['cluster_template_get', 'cluster_list'])
+    @base.mocks(['cluster_template_get', 'cluster_list'])
     def test_get_prefills(self):
         self.mock_choices()
         self.mock_cluster_template_get.return_value = self.template
@@ -51,8 +51,8 @@ class UpdateTests(base.WizardTestBase):
             for field in step.action.fields.values():
                 self.assertFalse(field.disabled)
 
-    @base._mocks(['cluster_template_get', 'cluster_list',
-                  'cluster_template_update'])
+    @base.mocks(['cluster_template_get', 'cluster_list',
+                 'cluster_template_update'])
     def test_only_changed_fields_patched(self):
         self.mock_choices()
         self.mock_cluster_template_get.return_value = self.template
@@ -75,8 +75,8 @@ class UpdateTests(base.WizardTestBase):
         ], operations)
         self.assertNotIn('public', wanted)  # member may not publish
 
-    @base._mocks(['cluster_template_get', 'cluster_list',
-                  'cluster_template_update'])
+    @base.mocks(['cluster_template_get', 'cluster_list',
+                 'cluster_template_update'])
     def test_unchanged_form_makes_no_patch(self):
         self.mock_choices()
         self.mock_cluster_template_get.return_value = self.template
@@ -87,7 +87,7 @@ class UpdateTests(base.WizardTestBase):
         args, wanted = self.mock_cluster_template_update.call_args
         self.assertEqual([], patch_builder.build_patch(args[2], wanted))
 
-    @base._mocks(['cluster_template_get', 'cluster_list'])
+    @base.mocks(['cluster_template_get', 'cluster_list'])
     def test_in_use_locks_all_but_name_tags_visibility(self):
         self.mock_choices()
         self.mock_cluster_template_get.return_value = self.template
@@ -104,7 +104,7 @@ class UpdateTests(base.WizardTestBase):
         self.assertEqual({'name', 'tags', 'public', 'hidden'}, editable)
         self.assertContains(res, 'clusters use this template (demo-cluster')
 
-    @base._mocks(['cluster_template_get', 'cluster_list'])
+    @base.mocks(['cluster_template_get', 'cluster_list'])
     def test_cluster_names_in_the_lock_reason_are_text(self):
         self.mock_choices()
         self.mock_cluster_template_get.return_value = self.template
@@ -116,8 +116,8 @@ class UpdateTests(base.WizardTestBase):
         self.assertContains(res, '&lt;img src=x onerror=alert(1)&gt;')
         self.assertNotContains(res, '<img src=x')
 
-    @base._mocks(['cluster_template_get', 'cluster_list',
-                  'cluster_template_update'])
+    @base.mocks(['cluster_template_get', 'cluster_list',
+                 'cluster_template_update'])
     def test_in_use_sends_one_patch_per_change(self):
         self.mock_choices()
         self.mock_cluster_template_get.return_value = self.template
@@ -141,7 +141,7 @@ class UpdateTests(base.WizardTestBase):
             [{'op': 'replace', 'path': '/hidden', 'value': True}], []],
             operations)
 
-    @base._mocks(['cluster_template_get', 'cluster_list'])
+    @base.mocks(['cluster_template_get', 'cluster_list'])
     def test_in_use_public_template_cannot_be_unpublished(self):
         self.mock_choices()
         self.template._apiresource.public = True
@@ -154,8 +154,8 @@ class UpdateTests(base.WizardTestBase):
         self.assertTrue(info.fields['public'].disabled)
         self.assertFalse(info.fields['hidden'].disabled)
 
-    @base._mocks(['cluster_template_get', 'cluster_list',
-                  'cluster_template_update'])
+    @base.mocks(['cluster_template_get', 'cluster_list',
+                 'cluster_template_update'])
     def test_backend_errors_keep_the_wizard(self):
         self.mock_choices()
         self.mock_cluster_template_get.return_value = self.template
@@ -171,7 +171,7 @@ class UpdateTests(base.WizardTestBase):
             self.assertContains(res, 'update refused %s' % cls.__name__)
             self.assertContains(res, 'value="renamed"')
 
-    @base._mocks(['cluster_template_get'])
+    @base.mocks(['cluster_template_get'])
     def test_missing_template_redirects(self):
         self.mock_cluster_template_get.side_effect = magnum_exc.NotFound(
             message='gone')

@@ -29,7 +29,7 @@ class UpdateCommandTests(test_update.base.WizardTestBase):
         self.mock_cluster_list.return_value = list(clusters)
         return self.client.get(self.url)
 
-    @test_update.base._mocks(['cluster_template_get', 'cluster_list'])
+    @test_update.base.mocks(['cluster_template_get', 'cluster_list'])
     def test_page_shows_the_update_command_and_its_preview_url(self):
         res = self.open()
         self.assertContains(res, 'data-cli-url="%s"'
@@ -37,7 +37,7 @@ class UpdateCommandTests(test_update.base.WizardTestBase):
         self.assertContains(res, str(workflows.NO_CHANGE))
         self.assertNotContains(res, 'cluster template create')
 
-    @test_update.base._mocks(['cluster_template_get', 'cluster_list'])
+    @test_update.base.mocks(['cluster_template_get', 'cluster_list'])
     def test_preview_sends_only_the_changes_without_asking_magnum(self):
         self.open()
         self.mock_cluster_template_get.reset_mock()
@@ -53,7 +53,7 @@ class UpdateCommandTests(test_update.base.WizardTestBase):
         self.mock_cluster_template_get.assert_not_called()
         self.mock_cluster_list.assert_not_called()
 
-    @test_update.base._mocks(['cluster_template_get', 'cluster_list'])
+    @test_update.base.mocks(['cluster_template_get', 'cluster_list'])
     def test_in_use_one_command_per_request_locked_fields_ignored(self):
         self.open(self.clusters.list())
         res = self.client.post(preview_url(self.template.id), {
@@ -63,7 +63,7 @@ class UpdateCommandTests(test_update.base.WizardTestBase):
             'openstack coe cluster template update {0} add tags=a,b'.format(
                 self.template.id), res.content.decode())
 
-    @test_update.base._mocks(['cluster_template_get', 'cluster_list'])
+    @test_update.base.mocks(['cluster_template_get', 'cluster_list'])
     def test_preview_after_the_cache_expired_reads_the_template(self):
         self.open()
         cache.clear()

@@ -1,63 +1,20 @@
+"""The cluster template create wizard: steps, choices, validation."""
+
 from unittest import mock
 
 from django.test.utils import override_settings
-from django.urls import reverse
 from magnumclient import exceptions as magnum_exc
-from openstack_dashboard import api
 from openstack_dashboard.test import helpers
 
-from magnum_ui.api import magnum
-from tests.unit import helpers as magnum_helpers
+from tests.unit.content.project.cluster_templates import wizard
+from tests.unit.content.project.cluster_templates.wizard import mocks
 
-INDEX_URL = reverse('horizon:project:cluster_templates:index')
-CREATE_URL = reverse('horizon:project:cluster_templates:create')
-CHOICE_MOCKS = {api.glance: ['image_list_detailed'],
-                api.nova: ['flavor_list', 'keypair_list'],
-                api.neutron: ['network_list', 'network_list_for_tenant']}
+CREATE_URL = wizard.CREATE_URL
+INDEX_URL = wizard.INDEX_URL
 
 
-def _mocks(magnum_calls=()):
-    targets = dict(CHOICE_MOCKS)
-    if magnum_calls:
-        targets[magnum] = list(magnum_calls)
-    return helpers.create_mocks(targets)
-
-
-class WizardTestBase(magnum_helpers.MagnumTestCase):
-    def mock_choices(self):
-        self.mock_image_list_detailed.return_value = (
-            self.images.list(), False, False)
-        self.mock_flavor_list.return_value = self.flavors.list()
-        self.mock_keypair_list.return_value = self.keypairs.list()
-        self.mock_network_list.return_value = [
-            n for n in self.networks.list() if n['router:external']]
-        self.mock_network_list_for_tenant.return_value = [
-            n for n in self.networks.list() if not n['router:external']]
-
-    def form_data(self, **changes):
-        network = self.networks.first()
-        data = {
-            'name': 'new-template', 'coe': 'kubernetes',
-            'floating_ip_enabled': 'on',
-            'image_id': self.images.first().id,
-            'keypair_id': self.keypairs.first().name,
-            'flavor_id': self.flavors.first().id,
-            'master_flavor_id': self.flavors.first().id,
-            'volume_driver': 'cinder', 'docker_volume_size': '20',
-            'docker_storage_driver': 'overlay2', 'server_type': 'vm',
-            'network_driver': 'calico',
-            'external_network_id': self.networks.get(name='ext_net').id,
-            'fixed_network': network.id,
-            'fixed_subnet': network.subnets[0].id,
-            'dns_nameserver': '8.8.8.8',
-            'http_proxy': '', 'https_proxy': '', 'no_proxy': '',
-            'labels': 'kube_tag=v1.30.1\nk8s.io/Role=Edge', 'tags': ''}
-        data.update(changes)
-        return {k: v for k, v in data.items() if v is not None}
-
-
-class CreateTests(WizardTestBase):
-    @_mocks()
+class CreateTests(wizard.WizardTestBase):
+    @mocks()
     def test_get_shows_four_steps_and_cli(self):
         self.mock_choices()
         res = self.client.get(CREATE_URL)
@@ -78,7 +35,7 @@ class CreateTests(WizardTestBase):
                             % self.networks.first().id)
         self.assertContains(res, subnet.cidr)
 
-    @_mocks()
+    @mocks()
     def test_publisher_sees_public_and_hidden(self):
         self.mock_choices()
         with mock.patch('openstack_dashboard.policy.check',
@@ -89,7 +46,7 @@ class CreateTests(WizardTestBase):
         self.assertIn('hidden', info.fields)
 
     @override_settings(MAGNUM_COE_CHOICES=['kubernetes', 'swarm', 'mesos'])
-    @_mocks()
+    @mocks()
     def test_coe_choices_from_setting(self):
         self.mock_choices()
         res = self.client.get(CREATE_URL)
@@ -97,7 +54,7 @@ class CreateTests(WizardTestBase):
         self.assertEqual(['kubernetes', 'swarm', 'mesos'],
                          [v for v, _l in info.fields['coe'].choices])
 
-    @_mocks()
+    @mocks()
     def test_images_with_os_distro_first(self):
         def image(image_id, name, fmt='bare', **properties):
             fake = mock.Mock(id=image_id, container_format=fmt,
@@ -114,7 +71,7 @@ class CreateTests(WizardTestBase):
         self.assertEqual(['', '3', '1'], [v for v, _l in field.choices])
         self.assertEqual('zeta (fedora-coreos)', field.choices[1][1])
 
-    @_mocks()
+    @mocks()
     def test_service_failures_mark_the_field_only(self):
         self.mock_image_list_detailed.side_effect = self.exceptions.glance
         self.mock_flavor_list.side_effect = self.exceptions.nova
@@ -130,7 +87,7 @@ class CreateTests(WizardTestBase):
                      'Unable to load networks', 'Unable to load subnets'):
             self.assertContains(res, text)
 
-    @_mocks(['cluster_template_create'])
+    @mocks(['cluster_template_create'])
     def test_create_sends_magnum_attributes(self):
         self.mock_choices()
         self.mock_cluster_template_create.return_value = \
@@ -157,7 +114,7 @@ class CreateTests(WizardTestBase):
             no_proxy='',
             labels={'kube_tag': 'v1.30.1', 'k8s.io/Role': 'Edge'})
 
-    @_mocks(['cluster_template_create'])
+    @mocks(['cluster_template_create'])
     def test_publisher_can_create_public_template(self):
         self.mock_choices()
         self.mock_cluster_template_create.return_value = \
@@ -179,7 +136,7 @@ class CreateTests(WizardTestBase):
         self.assertIn(field, errors)
         self.assertIn(text, ' '.join(errors[field]))
 
-    @_mocks(['cluster_template_create'])
+    @mocks(['cluster_template_create'])
     def test_label_errors_are_field_errors(self):
         self.mock_choices()
         cases = (('novalue', 'is missing'), ('=x', 'key is empty'),
@@ -190,7 +147,7 @@ class CreateTests(WizardTestBase):
             self.assertContains(res, text.split('\n')[-1])
         self.mock_cluster_template_create.assert_not_called()
 
-    @_mocks(['cluster_template_create'])
+    @mocks(['cluster_template_create'])
     def test_preview_keeps_the_valid_labels_beside_an_error(self):
         self.mock_choices()
         res = self.client.post(CREATE_URL, self.form_data(
@@ -199,7 +156,7 @@ class CreateTests(WizardTestBase):
         self.assertContains(res, '--labels kube_tag=v1.30.1')
         self.assertNotContains(res, '--labels broken-line')
 
-    @_mocks(['cluster_template_create'])
+    @mocks(['cluster_template_create'])
     def test_required_and_invalid_fields(self):
         self.mock_choices()
         res = self.client.post(CREATE_URL, self.form_data(name=''))
@@ -214,7 +171,7 @@ class CreateTests(WizardTestBase):
         self._assert_rerendered_with_error(res, 'docker_volume_size', '1')
         self.mock_cluster_template_create.assert_not_called()
 
-    @_mocks(['cluster_template_create'])
+    @mocks(['cluster_template_create'])
     def test_subnet_must_belong_to_network(self):
         self.mock_choices()
         other = self.networks.get(name='net2')
@@ -228,7 +185,7 @@ class CreateTests(WizardTestBase):
         self.mock_cluster_template_create.assert_not_called()
 
     @override_settings(MAGNUM_COE_CHOICES=['kubernetes', 'swarm'])
-    @_mocks(['cluster_template_create'])
+    @mocks(['cluster_template_create'])
     def test_network_driver_must_fit_coe(self):
         self.mock_choices()
         res = self.client.post(CREATE_URL, self.form_data(
@@ -237,7 +194,7 @@ class CreateTests(WizardTestBase):
                                            'not available for kubernetes')
         self.mock_cluster_template_create.assert_not_called()
 
-    @_mocks(['cluster_template_create'])
+    @mocks(['cluster_template_create'])
     def test_backend_errors_keep_the_wizard(self):
         self.mock_choices()
         for cls in (magnum_exc.BadRequest, magnum_exc.Forbidden,
@@ -249,58 +206,3 @@ class CreateTests(WizardTestBase):
             self.assertEqual(200, res.status_code)
             self.assertContains(res, 'magnum reason %s' % cls.__name__)
             self.assertContains(res, 'value="new-template"')
-
-
-class ClonePrefillTests(WizardTestBase):
-    @_mocks(['cluster_template_get'])
-    def test_clone_prefills_with_copy_name(self):
-        self.mock_choices()
-        template = self.cluster_templates.first()
-        self.mock_cluster_template_get.return_value = template
-        res = self.client.get(reverse(
-            'horizon:project:cluster_templates:clone', args=[template.id]))
-        self.assertEqual(200, res.status_code)
-        self.assertContains(res, 'value="k8s-small-copy"')
-        self.assertContains(res, 'kube_tag=v1.30.1')
-        # the stored image name stays selectable
-        self.assertContains(
-            res, '<option value="fedora-coreos-40" selected="selected">')
-        self.assertContains(res, '--labels kube_tag=v1.30.1')
-
-    @_mocks(['cluster_template_get'])
-    def test_clone_of_missing_template_redirects(self):
-        self.mock_cluster_template_get.side_effect = magnum_exc.NotFound(
-            message='gone')
-        res = self.client.get(reverse(
-            'horizon:project:cluster_templates:clone', args=['x']))
-        self.assertRedirectsNoFollow(res, INDEX_URL)
-
-    @_mocks(['cluster_template_create'])
-    def test_clone_post_creates(self):
-        self.mock_choices()
-        self.mock_cluster_template_create.return_value = \
-            self.cluster_templates.first()
-        res = self.client.post(reverse(
-            'horizon:project:cluster_templates:clone', args=['x']),
-            self.form_data(name='k8s-small-copy'))
-        self.assertNoFormErrors(res)
-        self.assertEqual(
-            'k8s-small-copy',
-            self.mock_cluster_template_create.call_args[1]['name'])
-
-
-class CliPreviewTests(magnum_helpers.MagnumTestCase):
-    def test_preview_quotes_values(self):
-        res = self.client.post(
-            reverse('horizon:project:cluster_templates:cli_preview'),
-            {'name': "my 'tpl'", 'coe': 'kubernetes', 'image_id': 'img',
-             'labels': 'a=x y\nbroken', 'master_lb_enabled': 'on'})
-        self.assertEqual(200, res.status_code)
-        text = res.content.decode()
-        self.assertTrue(text.startswith(
-            'openstack coe cluster template create'))
-        self.assertIn("--labels 'a=x y'", text)
-        self.assertNotIn('broken', text)
-        self.assertIn('--master-lb-enabled', text)
-        self.assertIn('--floating-ip-disabled', text)
-        self.assertIn("'my '\"'\"'tpl'\"'\"''", text)
