@@ -10,11 +10,12 @@ from django.urls import reverse
 from hypothesis import example
 from hypothesis import given
 from hypothesis import strategies as st
+from magnumclient import exceptions as magnum_exc
 
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
 from magnum_ui.content.project.cluster_templates import steps
 from tests.unit.content.project.cluster_templates import test_update
-from tests.unit.content.project.cluster_templates import test_workflows
+from tests.unit.content.project.cluster_templates import wizard
 from tests.unit import fuzz
 from tests.unit import magnum_data
 
@@ -26,8 +27,8 @@ CHOICES = ('coe', 'image_id', 'keypair_id', 'flavor_id', 'master_flavor_id',
            'fixed_subnet')
 CHECKBOXES = ('public', 'hidden', 'registry_enabled', 'tls_disabled',
               'master_lb_enabled', 'floating_ip_enabled')
-CREATE_URL = test_workflows.CREATE_URL
-INDEX_URL = test_workflows.INDEX_URL
+CREATE_URL = wizard.CREATE_URL
+INDEX_URL = wizard.INDEX_URL
 VALIDATE_ALL = {'HTTP_X_HORIZON_VALIDATE_STEP_START': '0',
                 'HTTP_X_HORIZON_VALIDATE_STEP_END': '3'}
 MOCKS = ['cluster_template_create', 'cluster_template_get', 'cluster_list',
@@ -70,7 +71,7 @@ def editable_texts(response):
             if name in TEXTS and not field.disabled]
 
 
-class TemplateWizardFuzzTests(fuzz.FuzzMixin, test_workflows.WizardTestBase):
+class TemplateWizardFuzzTests(fuzz.FuzzMixin, wizard.WizardTestBase):
     def post(self, url, data, publisher, **headers):
         with mock.patch('openstack_dashboard.policy.check',
                         return_value=publisher):
@@ -82,8 +83,8 @@ class TemplateWizardFuzzTests(fuzz.FuzzMixin, test_workflows.WizardTestBase):
     def submit(self, url, data, publisher, validate, service, reason):
         """The wizard's response; None when it was accepted."""
         service.side_effect = None if reason is None else \
-            test_workflows.magnum_exc.BadRequest(message='Bad',
-                                                 details=reason)
+            magnum_exc.BadRequest(message='Bad',
+                                  details=reason)
         if validate:
             res = self.post(url, data, publisher, **VALIDATE_ALL)
             self.assertEqual(200, res.status_code)
@@ -116,7 +117,7 @@ class TemplateWizardFuzzTests(fuzz.FuzzMixin, test_workflows.WizardTestBase):
         for name in set(CHECKBOXES) & set(sent):
             self.assertIsInstance(sent[name], bool)
 
-    @test_workflows._mocks(MOCKS)
+    @wizard.mocks(MOCKS)
     @fuzz.FUZZ_WIZARD
     @given(changes=changes, publisher=st.booleans(), validate=st.booleans(),
            reason=fuzz.sometimes(fuzz.nasty_text), coes=coe_settings)
@@ -157,7 +158,7 @@ class TemplateWizardFuzzTests(fuzz.FuzzMixin, test_workflows.WizardTestBase):
         self.assertEqual(data['coe'], sent['coe'])
         self.assertEqual(data['image_id'], sent['image_id'])
 
-    @test_workflows._mocks(MOCKS)
+    @wizard.mocks(MOCKS)
     @fuzz.FUZZ_WIZARD
     @given(changes=changes, publisher=st.booleans(), in_use=st.booleans(),
            name=names, cluster_name=names,
@@ -220,7 +221,7 @@ class TemplateWizardFuzzTests(fuzz.FuzzMixin, test_workflows.WizardTestBase):
         self.assertTrue(res.content.decode().startswith(
             'openstack coe cluster template create'))
 
-    @test_workflows._mocks(MOCKS)
+    @wizard.mocks(MOCKS)
     @fuzz.FUZZ_WIZARD
     @given(stored=st.fixed_dictionaries({}, optional={
         'name': fuzz.nasty_text, 'tags': fuzz.nasty_text,

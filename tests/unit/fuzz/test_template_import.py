@@ -12,7 +12,7 @@ import yaml
 from magnum_ui.api.wrappers import TEMPLATE_FIELDS
 from magnum_ui.content.project.cluster_templates import steps
 from tests.unit.content.project.cluster_templates import test_import_export
-from tests.unit.content.project.cluster_templates import test_workflows
+from tests.unit.content.project.cluster_templates import wizard
 from tests.unit import fuzz
 
 IMPORT_URL = test_import_export.IMPORT_URL
@@ -32,8 +32,8 @@ texts = st.one_of(documents, fuzz.nasty_text, st.sampled_from([
     'a: ' + '{b: ' * 3000 + '1' + '}' * 3000]))
 
 
-class TemplateImportFuzzTests(fuzz.FuzzMixin, test_workflows.WizardTestBase):
-    @test_workflows._mocks(['cluster_template_create'])
+class TemplateImportFuzzTests(fuzz.FuzzMixin, wizard.WizardTestBase):
+    @wizard.mocks(['cluster_template_create'])
     @fuzz.FUZZ_WIZARD
     @given(text=texts, publisher=st.booleans())
     @example(text='name: k8s\ncoe: kubernetes\nimage_id: x\nlabels: {a: 1}',

@@ -6,7 +6,7 @@ from openstack_dashboard import api
 from openstack_dashboard.test import helpers
 
 from magnum_ui.api import magnum
-from tests.unit.content.project.cluster_templates import test_workflows
+from tests.unit.content.project.cluster_templates import wizard
 from tests.unit import i18n
 
 INDEX_URL = reverse('horizon:project:cluster_templates:index')
@@ -28,7 +28,7 @@ def url(name, template):
 
 
 class TemplatePagesTests(i18n.PseudoLocaleMixin,
-                         test_workflows.WizardTestBase):
+                         wizard.WizardTestBase):
     def mock_pages(self, template):
         self.mock_choices()
         self.mock_cluster_template_list.return_value = \

@@ -19,8 +19,10 @@ each once, with Horizon's own API modules, as Horizon's quota usage does
 (openstack_dashboard/usage/quotas.py). A failed service leaves its rows
 unknown and says why in ``inputs.errors``: nothing is blocked on a guess,
 Magnum and Nova still judge the request. The inputs are kept in the cache
-for PREVIEW_SECONDS so that previews of changed counts or flavors
-(``cached_inputs``) ask no service.
+for INPUTS_SECONDS so that previews of changed counts or flavors
+(``cached_inputs``) ask no service. That is short: Horizon's workers may
+each have a cache of their own (a local memory cache), and a preview
+answered by another worker must not show usage or limits older than that.
 
 Demand follows Magnum's Kubernetes driver: one server per master and per
 worker, each with a floating IP when floating IPs are enabled, and one
@@ -39,7 +41,10 @@ from magnum_ui.content.common import label_types
 from magnum_ui.content.project.clusters import usage
 
 LOG = logging.getLogger(__name__)
+# What a page was shown with (a cluster's nodes, template sizes).
 PREVIEW_SECONDS = 300
+# Usage and limits, which change (see above).
+INPUTS_SECONDS = 30
 
 RESOURCES = (
     ('clusters', _('Clusters')),
@@ -137,7 +142,7 @@ def inputs(request, clusters=True):
     if clusters not in memo:
         memo[clusters] = _load(request, clusters)
         cache.set(_cache_key(request, clusters), memo[clusters],
-                  PREVIEW_SECONDS)
+                  INPUTS_SECONDS)
     return memo[clusters]
 
 
