@@ -67,6 +67,18 @@ class Browser(object):
         self.wait(timeout).until(
             EC.element_to_be_clickable((By.CSS_SELECTOR, css))).click()
 
+    def row_action(self, table, row_css, action):
+        """Click a row's action in table ``table``, opening the row's
+        dropdown when the action is in there.
+        """
+        row = self.find(row_css)
+        button = '#%s__row_%s__action_%s' % (
+            table, row.get_attribute('data-object-id'), action)
+        found = self.find_all(button)
+        if not found or not found[0].is_displayed():
+            row.find_element(By.CSS_SELECTOR, '.dropdown-toggle').click()
+        self.click(button)
+
     def wait_for_text(self, css, text, timeout=30):
         self.wait(timeout).until(
             EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))

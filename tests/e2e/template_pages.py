@@ -105,13 +105,7 @@ def submit_modal_to_index(browser, css='.modal .button-final'):
 
 
 def row_action(browser, name, action):
-    """Click a row action, opening the row's dropdown when it is in there."""
-    row = browser.find(row_css(name))
-    button = '#cluster_templates__row_%s__action_%s' % (
-        row.get_attribute('data-object-id'), action)
-    if not browser.find_all(button)[0].is_displayed():
-        row.find_element(By.CSS_SELECTOR, '.dropdown-toggle').click()
-    browser.click(button)
+    browser.row_action('cluster_templates', row_css(name), action)
 
 
 def cell(browser, name, header):

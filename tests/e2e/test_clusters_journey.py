@@ -101,13 +101,7 @@ def wait_usage_picture(browser):
 
 
 def row_action(browser, name, action):
-    row = browser.find(row_css(name))
-    cluster_id = row.get_attribute('data-object-id')
-    button = '#clusters__row_%s__action_%s' % (cluster_id, action)
-    if not browser.find_all(button) or \
-            not browser.find_all(button)[0].is_displayed():
-        row.find_element(By.CSS_SELECTOR, '.dropdown-toggle').click()
-    browser.click(button)
+    browser.row_action('clusters', row_css(name), action)
 
 
 def test_create_watch_resize_delete(browser):

@@ -97,12 +97,7 @@ def submit_modal(browser):
 
 
 def row_action(browser, name, action):
-    row = browser.find(row_css(name))
-    button = '#nodegroups__row_%s__action_%s' % (
-        row.get_attribute('data-object-id'), action)
-    if not browser.find_all(button)[0].is_displayed():
-        row.find_element(By.CSS_SELECTOR, '.dropdown-toggle').click()
-    browser.click(button)
+    browser.row_action('nodegroups', row_css(name), action)
 
 
 def wait_ready(browser, name, nodes):
