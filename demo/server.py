@@ -5,6 +5,7 @@ or SCSS changes); ``HorizonServer`` runs gunicorn with several workers, as
 Horizon runs in production, and waits until the login page answers.
 """
 
+import fcntl
 import os
 import signal
 import subprocess
@@ -44,6 +45,13 @@ def _stamp_is_fresh(stamp):
 def prepare(keystone_url, state_dir, log=print):
     """collectstatic + compress, skipped when nothing changed since."""
     os.makedirs(state_dir, exist_ok=True)
+    # Test processes side by side start a Horizon each: one builds.
+    with open(os.path.join(state_dir, '.static.lock'), 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _build_static(keystone_url, state_dir, log)
+
+
+def _build_static(keystone_url, state_dir, log):
     stamp = os.path.join(state_dir, '.static-built')
     if _stamp_is_fresh(stamp):
         return

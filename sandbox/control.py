@@ -134,6 +134,8 @@ class Up(object):
                 say('ClusterTemplate k8s-public not created: Magnum has no '
                     'driver for fedora-coreos/kubernetes (pip install -e '
                     'sandbox/driver); the next `up` retries')
+            self.wait_for('neutron')    # every `up`: a seeded one too
+            seed.network_answers(self.layout)
         except Exception:
             self.failed.set()
             raise

@@ -3,6 +3,7 @@ networks and the public ClusterTemplate.  Every step is idempotent (looks
 up by name first), so a partial seed is completed by the next `up`.
 """
 import os
+import time
 
 from keystoneauth1 import exceptions as ks_exc
 from keystoneauth1.identity import v3
@@ -198,6 +199,24 @@ def network(layout):
             'external_gateway_info': {'network_id': public['id']}}})['router']
         demo.call('PUT', '/v2.0/routers/%s/add_router_interface'
                   % router['id'], {'subnet_id': subnet['id']})
+
+
+def network_answers(layout, timeout=30.0):
+    """Wait until a fresh Neutron lists the external network to a project.
+
+    A Neutron server that has just started answered its first concurrent
+    queries for external networks with an empty list (seen at the start of
+    side-by-side test runs); Magnum then refused templates ("Unable to find
+    external network public").  One answer naming it, asked alone, warms it.
+    """
+    demo = Client(session(layout, 'demo'), 'network')
+    deadline = time.monotonic() + timeout
+    while not _one(demo.get('/v2.0/networks?router:external=True')
+                   ['networks'], 'public'):
+        if time.monotonic() > deadline:
+            raise RuntimeError('Neutron does not list the external network '
+                               '"public" to the demo project')
+        time.sleep(0.5)
 
 
 # --- Magnum ------------------------------------------------------------------

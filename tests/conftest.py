@@ -3,18 +3,22 @@
 `sandbox` (session scope) makes sure the sandbox is up -- starting it if it
 is not -- and returns its endpoints dictionary (see sandbox/api.py) plus
 ``sessions``: keystoneauth sessions of ``admin``, ``demo`` and ``alt``.
-If this test session had to start the sandbox, it stops it at the end,
-unless MAGNUM_UI_SANDBOX_KEEP=1.  MAGNUM_UI_SANDBOX_DIR and
+Several test processes (pytest-xdist workers, see `_GroupScheduling`)
+share one sandbox: if tests started it, the last test process to finish
+stops it, unless MAGNUM_UI_SANDBOX_KEEP=1 (then a later run without it
+does).  MAGNUM_UI_SANDBOX_DIR and
 MAGNUM_UI_SANDBOX_PORT_OFFSET select another sandbox, as for the CLI.
 A sandbox started here syncs cluster statuses every SYNC_SECONDS instead of
 Magnum's 10 (MAGNUM_UI_SANDBOX_SYNC_SECONDS): the same transitions, sooner.
 """
+import fcntl
 import os
 import sys
 
 from keystoneauth1.identity import v3
 from keystoneauth1 import session as ks_session
 import pytest
+from xdist.scheduler import LoadFileScheduling
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if REPO_ROOT not in sys.path:  # `pytest` run without the repo on sys.path
@@ -25,11 +29,65 @@ from sandbox import state  # noqa: E402
 
 KEEP_ENV = 'MAGNUM_UI_SANDBOX_KEEP'
 SYNC_SECONDS = 2
+# Sandbox suites that take longest, started first when run side by side
+# (make test: pytest -n 3 --dist loadfile); the others follow in order.
+SLOWEST_FIRST = ('faults', 'test_clusters_journey', 'test_cluster_lifecycle',
+                 'test_diagnosis_journey', 'test_service_layer',
+                 'test_cluster_templates_journey', 'test_nodegroups_journey')
 
 
 def pytest_configure(config):
     config.addinivalue_line(
         'markers', 'integration: needs the sandbox cloud (python -m sandbox)')
+
+
+def _group(path):
+    """The fault suite's package, else the test's module (None for a unit
+    test): one group runs in one test process, so its fixtures are built
+    once.
+    """
+    parts = os.path.relpath(str(path), REPO_ROOT).split(os.sep)
+    if 'unit' in parts:
+        return None
+    return 'faults' if 'faults' in parts[:-1] else parts[-1][:-3]
+
+
+def pytest_collection_modifyitems(config, items):
+    """The sandbox suites' slowest groups first."""
+    def rank(item):
+        group = _group(item.path)
+        return (SLOWEST_FIRST.index(group) if group in SLOWEST_FIRST
+                else len(SLOWEST_FIRST))
+    items.sort(key=rank)    # stable: a module keeps its own order
+
+
+class _GroupScheduling(LoadFileScheduling):
+    """``--dist loadfile``, with the fault suite's package as one unit: its
+    package fixtures (proxies, its own Horizon, clusters) are built once.
+    (``--dist loadgroup`` cannot be used: xdist 3.8 marks groups in a node
+    attribute pytest 9 no longer reads.)
+    """
+
+    def _split_scope(self, nodeid):
+        path = nodeid.split('::', 1)[0]
+        if _group(os.path.join(REPO_ROOT, path)) == 'faults':
+            return 'faults'
+        return path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue('dist') == 'loadfile':
+        return _GroupScheduling(config, log)
+
+
+def _test_processes_lock():
+    """A file each test process holds (shared) while it uses the sandbox,
+    and the mark saying that tests started it.
+    """
+    layout = state.Layout(strict=False)
+    os.makedirs(layout.root, exist_ok=True)
+    return (open(layout.path('test-processes.lock'), 'a'),
+            layout.path('started-by-tests'))
 
 
 def login(endpoints, name):
@@ -45,14 +103,24 @@ def login(endpoints, name):
 
 @pytest.fixture(scope='session')
 def sandbox():
-    started = not api.is_up()
+    users, started_mark = _test_processes_lock()
+    fcntl.flock(users, fcntl.LOCK_SH)
     os.environ.setdefault(state.SYNC_ENV, str(SYNC_SECONDS))
-    endpoints = dict(api.ensure_up())
+    if not api.is_up():
+        open(started_mark, 'w').close()
+    endpoints = dict(api.ensure_up())   # locked: one process starts it
     endpoints['sessions'] = {name: login(endpoints, name)
                              for name in endpoints['logins']}
     yield endpoints
-    if started and os.environ.get(KEEP_ENV) != '1':
-        api.down()
+    with users:
+        fcntl.flock(users, fcntl.LOCK_UN)
+        try:
+            fcntl.flock(users, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return          # another test process still uses it
+        if os.path.exists(started_mark) and os.environ.get(KEEP_ENV) != '1':
+            api.down()
+            os.remove(started_mark)
 
 
 @pytest.fixture(scope='session')

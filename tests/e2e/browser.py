@@ -4,6 +4,7 @@ import os
 import shutil
 import tempfile
 
+from selenium.common.exceptions import TimeoutException
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -64,8 +65,13 @@ class Browser(object):
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def click(self, css, timeout=30):
-        self.wait(timeout).until(
-            EC.element_to_be_clickable((By.CSS_SELECTOR, css))).click()
+        element = self.wait(timeout).until(
+            EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
+        # Scrolled to the middle, as a user would: at the edge of a long
+        # page, Horizon's fixed top bar covers it.
+        self.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center'});", element)
+        element.click()
 
     def row_action(self, table, row_css, action):
         """Click a row's action in table ``table``, opening the row's
@@ -86,6 +92,13 @@ class Browser(object):
     def login(self, username, password):
         self.driver.delete_all_cookies()
         self.open('/auth/login/')
+        try:
+            self.find('#id_username')
+        except TimeoutException:
+            # Say what was shown instead of the form.
+            raise AssertionError('no login form at %s (%r): %s' % (
+                self.driver.current_url, self.driver.title,
+                self.driver.find_element(By.TAG_NAME, 'body').text[:500]))
         self.find('#id_username').send_keys(username)
         self.find('#id_password').send_keys(password)
         self.click('#loginBtn')

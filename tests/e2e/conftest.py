@@ -21,12 +21,19 @@ def _free_port():
 def horizon(sandbox):
     """The demo Horizon on the sandbox's Keystone; stopped at the end."""
     state_dir = os.path.join(browser_module.REPO_ROOT, '.demo')
-    port = int(os.environ.get('MAGNUM_UI_E2E_PORT') or _free_port())
+    worker = os.environ.get('PYTEST_XDIST_WORKER')     # gw0, gw1, ...
+    given = os.environ.get('MAGNUM_UI_E2E_PORT')
+    port = (int(given) + int(worker[2:] if worker else 0) if given
+            else _free_port())
     # A cluster is stalled after this long without a change (default 600 s):
     # short enough for a journey to see it, long for the others' clusters.
     os.environ.setdefault('MAGNUM_UI_STALL_SECONDS', str(STALL_SECONDS))
     dashboard = server.HorizonServer(sandbox['auth_url'], state_dir,
-                                     port=port).start()
+                                     port=port)
+    if worker:   # one Horizon per test process, each with its own log
+        dashboard.log_path = os.path.join(state_dir,
+                                          'horizon-%s.log' % worker)
+    dashboard.start()
     yield dashboard
     dashboard.stop()
 

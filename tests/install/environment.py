@@ -8,6 +8,8 @@ Each run installs the freshly built wheel with the README's own commands and
 """
 
 import concurrent.futures
+import contextlib
+import fcntl
 import hashlib
 import os
 import re
@@ -58,11 +60,24 @@ def clean_env(venv, **extra):
     return env
 
 
+@contextlib.contextmanager
+def one_at_a_time(name):
+    """Test processes side by side (pytest-xdist) take turns: a wheel build
+    writes pbr's files into the checkout, a virtualenv is built in place.
+    """
+    os.makedirs(CACHE_ROOT, exist_ok=True)
+    with open(os.path.join(CACHE_ROOT, name + '.lock'), 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def build_wheel(dist_dir, log, niceness=0):
     """The wheel as a release builds it (pip, isolated build, pbr)."""
     # -v: the build's own warnings go to the log.
-    run([sys.executable, '-m', 'pip', 'wheel', '--no-deps', '-v',
-         '--wheel-dir', dist_dir, REPO_ROOT], log, niceness, cwd=REPO_ROOT)
+    with one_at_a_time('wheel'):
+        run([sys.executable, '-m', 'pip', 'wheel', '--no-deps', '-v',
+             '--wheel-dir', dist_dir, REPO_ROOT], log, niceness,
+            cwd=REPO_ROOT)
     wheels = [name for name in os.listdir(dist_dir) if name.endswith('.whl')]
     assert len(wheels) == 1, wheels
     return os.path.join(dist_dir, wheels[0])
@@ -123,18 +138,19 @@ def horizon_venv(wheel, log, niceness=0):
     """
     venv = venv_path()
     complete = os.path.join(venv, '.complete')
-    if os.path.exists(complete):
-        return venv
-    shutil.rmtree(venv, ignore_errors=True)
-    os.makedirs(CACHE_ROOT, exist_ok=True)
-    run([sys.executable, '-m', 'venv', venv], log, niceness)
-    pip = [os.path.join(venv, 'bin', 'python'), '-m', 'pip']
-    # --no-compile: Python compiles what Horizon imports when it runs.
-    run(pip + ['install', '-q', '--no-compile', '-c', CONSTRAINTS, HORIZON,
-               wheel], log, niceness, env=clean_env(venv), cwd='/')
-    run(pip + ['uninstall', '-q', '-y', DISTRIBUTION], log, niceness,
-        env=clean_env(venv), cwd='/')
-    open(complete, 'w').close()
+    with one_at_a_time(os.path.basename(venv)):
+        if os.path.exists(complete):
+            return venv
+        shutil.rmtree(venv, ignore_errors=True)
+        run([sys.executable, '-m', 'venv', venv], log, niceness)
+        pip = [os.path.join(venv, 'bin', 'python'), '-m', 'pip']
+        # --no-compile: Python compiles what Horizon imports when it runs.
+        run(pip + ['install', '-q', '--no-compile', '-c', CONSTRAINTS,
+                   HORIZON, wheel], log, niceness, env=clean_env(venv),
+            cwd='/')
+        run(pip + ['uninstall', '-q', '-y', DISTRIBUTION], log, niceness,
+            env=clean_env(venv), cwd='/')
+        open(complete, 'w').close()
     return venv
 
 

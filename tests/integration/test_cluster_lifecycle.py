@@ -73,29 +73,37 @@ def _template(mc, sandbox, name, kube_tag, **extra):
 
 @pytest.fixture(scope='module')
 def world(sandbox, clouds):
-    """Three templates, two clusters created at once; all gone at the end."""
+    """Three templates, two clusters created at once; all gone at the end,
+    also what a failed set-up made.
+    """
     mc, tag = clouds['demo'], 'it-' + uuid.uuid4().hex[:6]
-    old = _template(mc, sandbox, tag + '-old', 'v1.30.4')
-    new = _template(mc, sandbox, tag + '-new', 'v1.31.1')
-    lb = _template(mc, sandbox, tag + '-lb', 'v1.30.4',
-                   master_lb_enabled=True)
-    main = mc.clusters.create(name=tag, cluster_template_id=old.uuid,
-                              master_count=1, node_count=2)
-    failing = mc.clusters.create(
-        name=tag + '-fail', cluster_template_id=lb.uuid, master_count=1,
-        node_count=2, labels=dict(lb.labels, sandbox_fail_at='worker'))
-    world = {'main': main.uuid, 'failing': failing.uuid,
-             'new_template': new.uuid}
-    yield world
-    for name in ('main', 'failing'):
-        try:
-            mc.clusters.delete(world[name])
-        except mc_exc.NotFound:
-            pass
-    for name in ('main', 'failing'):
-        wait_gone(lambda: mc.clusters.get(world[name]))
-    for ct in (old, new, lb):
-        mc.cluster_templates.delete(ct.uuid)
+    templates, clusters = [], []
+    try:
+        for suffix, kube_tag, extra in (
+                ('-old', 'v1.30.4', {}), ('-new', 'v1.31.1', {}),
+                ('-lb', 'v1.30.4', {'master_lb_enabled': True})):
+            templates.append(_template(mc, sandbox, tag + suffix, kube_tag,
+                                       **extra))
+        old, new, lb = templates
+        clusters.append(mc.clusters.create(
+            name=tag, cluster_template_id=old.uuid, master_count=1,
+            node_count=2).uuid)
+        clusters.append(mc.clusters.create(
+            name=tag + '-fail', cluster_template_id=lb.uuid, master_count=1,
+            node_count=2, labels=dict(lb.labels, sandbox_fail_at='worker')
+        ).uuid)
+        yield {'main': clusters[0], 'failing': clusters[1],
+               'new_template': new.uuid}
+    finally:
+        for ident in clusters:
+            try:
+                mc.clusters.delete(ident)
+            except mc_exc.NotFound:
+                pass
+        for ident in clusters:
+            wait_gone(lambda: mc.clusters.get(ident))
+        for ct in templates:
+            mc.cluster_templates.delete(ct.uuid)
 
 
 def test_create_complete_with_addresses(clouds, world):
