@@ -3,8 +3,10 @@
 Once the version range is cached, a hung Magnum or Heat would cost every
 call the full timeout. An endpoint (scheme://host:port) that timed out or
 refused the connection is remembered as down, per worker, and calls to it
-fail at once until the window is over. An HTTP error status is an answer
-and does not count.
+fail at once until the window is over. Then one call tries again; the calls
+made meanwhile wait for its outcome (at most their own timeout) instead of
+failing while Magnum may be back. An HTTP error status is an answer and
+does not count.
 """
 
 import math
@@ -23,6 +25,7 @@ FAILURE_TTL_SECONDS = 30
 NOT_ANSWERED = (ks_exceptions.ConnectTimeout, ks_exceptions.ConnectFailure)
 
 _down = {}
+_trying = {}        # endpoint -> Event set once the call trying again ends
 _down_lock = threading.Lock()
 
 
@@ -39,19 +42,38 @@ def why(error):
     return 'it could not be reached'
 
 
-def check(endpoint, service, ttl, now=time.monotonic):
+def _state(endpoint, ttl, now):
+    """(why it failed, seconds left, the call trying again) or None."""
+    failed = _down.get(endpoint)
+    if not failed:
+        return None
+    return failed[1], ttl - (now() - failed[0]), _trying.get(endpoint)
+
+
+def check(endpoint, service, ttl, now=time.monotonic, wait=None):
+    """Return if ``endpoint`` may be called, else raise BackendUnavailable.
+    ``wait``: seconds to wait for the outcome of a call trying again.
+    """
     with _down_lock:
-        failed = _down.get(endpoint)
-        if not failed:
+        state = _state(endpoint, ttl, now)
+        if state is None:
             return
-        left = ttl - (now() - failed[0])
-        if left <= 0:
-            # This call tries again; the others wait for its outcome.
-            _down[endpoint] = (now(), failed[1])
+        reason, left, trying = state
+        if left <= 0 and trying is None:
+            # This call tries again; the window starts afresh meanwhile.
+            _down[endpoint] = (now(), reason)
+            _trying[endpoint] = threading.Event()
             return
+    if trying is not None and wait:
+        trying.wait(wait)
+        with _down_lock:
+            state = _state(endpoint, ttl, now)
+        if state is None:
+            return          # it answered
+        reason, left, _trying_again = state
     raise BackendUnavailable(message=(
         '%s at %s is unavailable: %s a moment ago. It will be tried again '
-        'in %d s.' % (service, endpoint, failed[1], math.ceil(left))))
+        'in %d s.' % (service, endpoint, reason, max(1, math.ceil(left)))))
 
 
 def record(endpoint, error, now=time.monotonic):
@@ -61,11 +83,15 @@ def record(endpoint, error, now=time.monotonic):
             _down.pop(endpoint, None)
         else:
             _down[endpoint] = (now(), why(error))
+        trying = _trying.pop(endpoint, None)
+    if trying is not None:
+        trying.set()
 
 
 def forget():
     with _down_lock:
         _down.clear()
+        _trying.clear()
 
 
 class Session(ks_session.Session):
@@ -89,7 +115,8 @@ class Session(ks_session.Session):
 
     def request(self, url, method, check_body=True, **kwargs):
         endpoint = self._endpoint(url, kwargs)
-        check(endpoint, self.service, self.failure_ttl)
+        check(endpoint, self.service, self.failure_ttl,
+              wait=self.timeout)
         error = None
         try:
             response = super().request(url, method, **kwargs)

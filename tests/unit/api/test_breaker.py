@@ -77,6 +77,54 @@ class BreakerStateTests(SimpleTestCase):
         breaker.record(ENDPOINT, None, now=self.clock)
         self._check()
 
+    def _others_call(self, wait):
+        """Another thread's check while this one tries again: its outcome
+        ('went on' or the BackendUnavailable) once finished.
+        """
+        outcome = []
+
+        def call():
+            try:
+                breaker.check(ENDPOINT, 'Magnum', 30, now=self.clock,
+                              wait=wait)
+                outcome.append('went on')
+            except breaker.BackendUnavailable as exc:
+                outcome.append(exc)
+        thread = threading.Thread(target=call)
+        thread.start()
+        return thread, outcome
+
+    def test_calls_meanwhile_go_on_once_the_trying_call_is_answered(self):
+        self._fail()
+        self.clock.return_value += 31
+        self._check()                       # tries again
+        thread, outcome = self._others_call(wait=5)
+        thread.join(0.2)
+        self.assertTrue(thread.is_alive())  # waiting for the outcome
+        breaker.record(ENDPOINT, None, now=self.clock)
+        thread.join(5)
+        self.assertEqual(['went on'], outcome)
+
+    def test_calls_meanwhile_fail_when_the_trying_call_fails(self):
+        self._fail()
+        self.clock.return_value += 31
+        self._check()
+        thread, outcome = self._others_call(wait=5)
+        self._fail()
+        thread.join(5)
+        self.assertIsInstance(outcome[0], breaker.BackendUnavailable)
+        self.assertIn('tried again in 30 s', str(outcome[0]))
+
+    def test_a_wait_lasts_at_most_the_callers_timeout(self):
+        self._fail()
+        self.clock.return_value += 31
+        self._check()
+        started = time.monotonic()
+        thread, outcome = self._others_call(wait=0.3)
+        thread.join(5)
+        self.assertLess(time.monotonic() - started, 2)
+        self.assertIsInstance(outcome[0], breaker.BackendUnavailable)
+
     def test_the_window_is_per_endpoint(self):
         self._fail()
         self._check('http://heat.example.com:8004')

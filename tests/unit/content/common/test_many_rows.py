@@ -3,7 +3,9 @@
 import re
 from unittest import mock
 
+from django.utils import timezone
 from horizon.tables import base as horizon_tables
+from horizon.utils import filters as horizon_filters
 
 from magnum_ui.content.common import many_rows
 from magnum_ui.content.project.clusters.nodegroups import tables as \
@@ -90,9 +92,12 @@ class ManyRowsTests(base.ClustersTestCase):
 
     def test_rows_are_horizons_with_their_own_checkbox_ids(self):
         data = clusters(uuids(len(STATUSES) * 2))
-        ours = BODY.search(self.table(data).render()).group(0)
-        horizons = BODY.search(
-            self.table(data, horizon_tables.Cell).render()).group(0)
+        # One "now" for both: the Created cell counts seconds since then.
+        with mock.patch.object(horizon_filters.timezone, 'now',
+                               return_value=timezone.now()):
+            ours = BODY.search(self.table(data).render()).group(0)
+            horizons = BODY.search(
+                self.table(data, horizon_tables.Cell).render()).group(0)
         pairs = LABEL_IDS.findall(ours)
         self.assertEqual(len(data), len(pairs))
         for checkbox, label in pairs:
