@@ -9,6 +9,7 @@ failing while Magnum may be back. An HTTP error status is an answer and
 does not count.
 """
 
+import logging
 import math
 import threading
 import time
@@ -19,13 +20,17 @@ from keystoneauth1 import session as ks_session
 
 from magnum_ui.api import answers
 
+LOG = logging.getLogger(__name__)
+
 FAILURE_TTL_SECONDS = 30
 # keystoneauth raises ConnectTimeout for read timeouts too; RequestTimeout
 # is an HTTP 408, an answer.
 NOT_ANSWERED = (ks_exceptions.ConnectTimeout, ks_exceptions.ConnectFailure)
 
 _down = {}
-_trying = {}        # endpoint -> Event set once the call trying again ends
+# endpoint -> (thread, Event set once the call trying again ends)
+_trying = {}
+UNCHANGED = object()    # record(): the call learnt nothing of the endpoint
 _down_lock = threading.Lock()
 
 
@@ -59,13 +64,15 @@ def check(endpoint, service, ttl, now=time.monotonic, wait=None):
         if state is None:
             return
         reason, left, trying = state
+        if trying is not None and trying[0] == threading.get_ident():
+            return      # a call made by the one trying again (discovery)
         if left <= 0 and trying is None:
             # This call tries again; the window starts afresh meanwhile.
             _down[endpoint] = (now(), reason)
-            _trying[endpoint] = threading.Event()
+            _trying[endpoint] = (threading.get_ident(), threading.Event())
             return
     if trying is not None and wait:
-        trying.wait(wait)
+        trying[1].wait(wait)
         with _down_lock:
             state = _state(endpoint, ttl, now)
         if state is None:
@@ -77,15 +84,23 @@ def check(endpoint, service, ttl, now=time.monotonic, wait=None):
 
 
 def record(endpoint, error, now=time.monotonic):
-    """Remember ``endpoint`` as down after ``error``, or as up if None."""
+    """Remember ``endpoint`` as down after ``error``, as up if None; with
+    UNCHANGED, only end this thread's try.
+    """
     with _down_lock:
-        if error is None:
+        trying = _trying.get(endpoint)
+        if error is UNCHANGED:
+            if trying is None or trying[0] != threading.get_ident():
+                return
+        elif error is None:
             _down.pop(endpoint, None)
         else:
             _down[endpoint] = (now(), why(error))
-        trying = _trying.pop(endpoint, None)
+            LOG.warning('%s is not called again for a while: %s',
+                        endpoint, error)
+        _trying.pop(endpoint, None)
     if trying is not None:
-        trying.set()
+        trying[1].set()
 
 
 def forget():
@@ -123,6 +138,10 @@ class Session(ks_session.Session):
             if check_body:
                 answers.check(response, method, self.service, endpoint)
             return response
+        except BackendUnavailable:
+            # Refused by the breaker inside this call: not a new failure.
+            error = UNCHANGED
+            raise
         except NOT_ANSWERED as exc:
             error = exc
             raise

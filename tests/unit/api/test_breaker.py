@@ -73,9 +73,30 @@ class BreakerStateTests(SimpleTestCase):
         self._fail()
         self.clock.return_value += 31
         self._check()
-        self.assertRaises(breaker.BackendUnavailable, self._check)
+        thread, outcome = self._others_call(wait=None)
+        thread.join(5)
+        self.assertIsInstance(outcome[0], breaker.BackendUnavailable)
         breaker.record(ENDPOINT, None, now=self.clock)
         self._check()
+
+    def test_calls_made_by_the_one_trying_again_go_on(self):
+        # Endpoint discovery inside the call trying again (openstacksdk).
+        self._fail()
+        self.clock.return_value += 31
+        self._check()
+        self._check()
+
+    def test_a_refusal_inside_a_call_is_no_new_failure(self):
+        self._fail()
+        self.clock.return_value += 31
+        self._check()                   # tries again
+        breaker.record(ENDPOINT, breaker.UNCHANGED, now=self.clock)
+        thread, outcome = self._others_call(wait=None)
+        thread.join(5)
+        # Still the failure seen, not "could not be reached" (the refusal).
+        self.assertIn('it did not answer in time', str(outcome[0]))
+        self.clock.return_value += 31
+        self._check()                   # the next window: tried again
 
     def _others_call(self, wait):
         """Another thread's check while this one tries again: its outcome
