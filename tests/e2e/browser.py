@@ -4,7 +4,9 @@ import os
 import shutil
 import tempfile
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import WebDriverException
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -84,6 +86,21 @@ class Browser(object):
         if not found or not found[0].is_displayed():
             row.find_element(By.CSS_SELECTOR, '.dropdown-toggle').click()
         self.click(button)
+
+    def wait_gone(self, element, timeout=30):
+        """Until ``element`` has left the page (the next page loaded)."""
+        def gone(_driver):
+            try:
+                element.is_enabled()
+                return False
+            except StaleElementReferenceException:
+                return True
+            except WebDriverException as exc:
+                # Chromium, mid-navigation, says so in other words.
+                if 'does not belong to the document' in str(exc):
+                    return True
+                raise
+        self.wait(timeout).until(gone)
 
     def wait_for_text(self, css, text, timeout=30):
         self.wait(timeout).until(

@@ -45,7 +45,7 @@ def open_panel(browser, dashboard, panel_path):
             browser.find(opened)  # the collapse animation is over
     old_page = browser.driver.find_element(By.TAG_NAME, 'html')
     browser.click(link_css)
-    wait(browser).until(EC.staleness_of(old_page))
+    browser.wait_gone(old_page)
     assert browser.driver.current_url.endswith(panel_path)
     browser.find(TABLE)
 
@@ -100,7 +100,7 @@ def submit_modal_to_index(browser, css='.modal .button-final'):
     """Submit the modal; wait for the redirected index page to load."""
     old_page = browser.driver.find_element(By.TAG_NAME, 'html')
     browser.click(css)
-    wait(browser).until(EC.staleness_of(old_page))
+    browser.wait_gone(old_page)
     browser.find(TABLE)
 
 

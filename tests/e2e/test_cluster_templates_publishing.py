@@ -9,7 +9,6 @@ import uuid
 from magnumclient import client as magnum_client
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 
 from tests.e2e.template_pages import ADMIN_INDEX
 from tests.e2e.template_pages import cell
@@ -23,7 +22,6 @@ from tests.e2e.template_pages import row_action
 from tests.e2e.template_pages import row_css
 from tests.e2e.template_pages import shot
 from tests.e2e.template_pages import TABLE
-from tests.e2e.template_pages import wait
 
 pytestmark = pytest.mark.e2e
 
@@ -65,7 +63,7 @@ def publish(browser, name):
     # Publish is not dangerous: Horizon posts it without a confirmation.
     old_page = browser.driver.find_element(By.TAG_NAME, 'html')
     row_action(browser, name, 'publish')
-    wait(browser).until(EC.staleness_of(old_page))
+    browser.wait_gone(old_page)
     return browser.find('.messages .alert')
 
 

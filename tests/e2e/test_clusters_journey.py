@@ -9,7 +9,6 @@ import uuid
 import pytest
 from selenium.common import exceptions as selenium_exceptions
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 STALE = selenium_exceptions.StaleElementReferenceException
@@ -66,7 +65,7 @@ def submit_and_wait_for_new_page(browser, css):
     """Click a submit button and wait until the page it posts is loaded."""
     old_page = browser.driver.find_element(By.TAG_NAME, 'html')
     browser.click(css)
-    browser.wait().until(EC.staleness_of(old_page))
+    browser.wait_gone(old_page)
     browser.find('#clusters')
 
 
