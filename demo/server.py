@@ -5,13 +5,14 @@ or SCSS changes); ``HorizonServer`` runs gunicorn with several workers, as
 Horizon runs in production, and waits until the login page answers.
 """
 
-import fcntl
 import os
 import signal
 import subprocess
 import sys
 import time
 import urllib.request
+
+from sandbox import process
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV_BIN = os.path.dirname(sys.executable)
@@ -46,8 +47,7 @@ def prepare(keystone_url, state_dir, log=print):
     """collectstatic + compress, skipped when nothing changed since."""
     os.makedirs(state_dir, exist_ok=True)
     # Test processes side by side start a Horizon each: one builds.
-    with open(os.path.join(state_dir, '.static.lock'), 'w') as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with process.exclusive(os.path.join(state_dir, '.static.lock')):
         _build_static(keystone_url, state_dir, log)
 
 

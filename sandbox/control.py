@@ -1,7 +1,6 @@
 """up / down / status / reset of one sandbox."""
 import concurrent.futures
 import contextlib
-import fcntl
 import os
 import shutil
 import threading
@@ -29,8 +28,7 @@ def say(msg):
 def locked(layout):
     """One up/down/reset at a time per state dir (tests + demo may race)."""
     layout.make_dirs()
-    with open(layout.path('lock'), 'w') as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
+    with process.exclusive(layout.path('lock')):
         yield
 
 

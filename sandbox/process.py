@@ -4,6 +4,8 @@ Each service runs in its own session (so it outlives `sandbox up` and a
 terminal hang-up), with stdout/stderr appended to its log.  The pid file
 holds "pid starttime" so a recycled pid is never mistaken for ours.
 """
+import contextlib
+import fcntl
 import os
 import shutil
 import signal
@@ -11,6 +13,16 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+
+
+@contextlib.contextmanager
+def exclusive(path):
+    """Hold an exclusive lock on ``path`` (created) for the block: processes
+    that share a state folder take turns.
+    """
+    with open(path, 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 class StartError(Exception):

@@ -110,13 +110,13 @@ class Browser(object):
         self.driver.delete_all_cookies()
         self.open('/auth/login/')
         try:
-            self.find('#id_username')
+            user_field = self.find('#id_username')
         except TimeoutException:
             # Say what was shown instead of the form.
             raise AssertionError('no login form at %s (%r): %s' % (
                 self.driver.current_url, self.driver.title,
                 self.driver.find_element(By.TAG_NAME, 'body').text[:500]))
-        self.find('#id_username').send_keys(username)
+        user_field.send_keys(username)
         self.find('#id_password').send_keys(password)
         self.click('#loginBtn')
         self.wait().until(lambda d: '/auth/login' not in d.current_url)

@@ -8,8 +8,6 @@ Each run installs the freshly built wheel with the README's own commands and
 """
 
 import concurrent.futures
-import contextlib
-import fcntl
 import hashlib
 import os
 import re
@@ -17,6 +15,8 @@ import shutil
 import subprocess
 import sys
 import textwrap
+
+from sandbox import process
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -60,15 +60,12 @@ def clean_env(venv, **extra):
     return env
 
 
-@contextlib.contextmanager
 def one_at_a_time(name):
     """Test processes side by side (pytest-xdist) take turns: a wheel build
     writes pbr's files into the checkout, a virtualenv is built in place.
     """
     os.makedirs(CACHE_ROOT, exist_ok=True)
-    with open(os.path.join(CACHE_ROOT, name + '.lock'), 'w') as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
+    return process.exclusive(os.path.join(CACHE_ROOT, name + '.lock'))
 
 
 def build_wheel(dist_dir, log, niceness=0):
