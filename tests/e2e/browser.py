@@ -106,6 +106,22 @@ class Browser(object):
         self.wait(timeout).until(
             EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
 
+    def wait_command(self, cli_id, *parts, timeout=30):
+        """The equivalent command in element ``cli_id`` once it holds every
+        one of ``parts``: the server renders it a moment after the last
+        change, and an answer to an earlier change may show first.
+        """
+        def command(driver):
+            text = driver.find_element(By.ID, cli_id).get_attribute(
+                'textContent')
+            return text if all(part in text for part in parts) else False
+        try:
+            return self.wait(timeout).until(command)
+        except TimeoutException:
+            raise AssertionError('%s lacks some of %r: %s' % (
+                cli_id, parts, self.driver.find_element(
+                    By.ID, cli_id).get_attribute('textContent')))
+
     def login(self, username, password):
         self.driver.delete_all_cookies()
         self.open('/auth/login/')

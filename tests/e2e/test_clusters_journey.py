@@ -48,13 +48,10 @@ def create_cluster(browser, name, labels='', shot='clusters-01-wizard'):
     choose_template(browser)
     set_field(browser, 'id_node_count', '1')
     set_field(browser, 'id_labels', labels)
-    # The server renders the command a moment after the last change.
-    browser.wait().until(lambda d: ' %s' % name in d.find_element(
-        By.ID, 'cluster-create-command').get_attribute('textContent'))
-    command = browser.driver.find_element(
-        By.ID, 'cluster-create-command').get_attribute('textContent')
+    command = browser.wait_command(
+        'cluster-create-command', ' %s' % name, '--node-count 1',
+        *labels.split())
     assert command.startswith('openstack coe cluster create'), command
-    assert '--node-count 1' in command, command
     browser.screenshot(shot)  # a stable name: the user guide shows it
     browser.click('.workflow input[type=submit]')
     browser.wait().until(

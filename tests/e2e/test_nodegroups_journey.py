@@ -120,11 +120,9 @@ def test_add_watch_resize_delete_nodegroup(browser, cluster):
     browser.find('.modal #id_name').send_keys('pool-a')
     set_field(browser, 'id_max_node_count', '3')
     browser.find('.modal #id_node_labels').send_keys('pool=a')
-    live_wait(browser, 30).until(lambda d: 'pool-a' in d.find_element(
-        By.ID, 'nodegroup-command').text)
-    command = browser.find('#nodegroup-command').text
+    command = browser.wait_command(
+        'nodegroup-command', 'pool-a', '--max-nodes 3', '--node-labels pool=a')
     assert command.startswith('openstack coe nodegroup create'), command
-    assert '--node-labels pool=a' in command, command
     browser.screenshot('nodegroups-01-add')
     submit_modal(browser)
     mark_page(browser)
