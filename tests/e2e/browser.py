@@ -123,7 +123,13 @@ class Browser(object):
                     By.ID, cli_id).get_attribute('textContent')))
 
     def login(self, username, password):
-        self.driver.delete_all_cookies()
+        # Leave the page before its cookies go: every Horizon answer sets
+        # the session cookie (signed, the whole session), and each page asks
+        # for its header (/header/) after it has loaded, so a late answer
+        # would log the browser in again (CI saw /auth/login/ send it on to
+        # the home page).
+        self.driver.get('about:blank')
+        self.driver.execute_cdp_cmd('Network.clearBrowserCookies', {})
         self.open('/auth/login/')
         try:
             user_field = self.find('#id_username')
