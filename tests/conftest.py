@@ -3,8 +3,8 @@
 `sandbox` (session scope) makes sure the sandbox is up -- starting it if it
 is not -- and returns its endpoints dictionary (see sandbox/api.py) plus
 ``sessions``: keystoneauth sessions of ``admin``, ``demo`` and ``alt``.
-Several test processes (pytest-xdist workers, see `_GroupScheduling`)
-share one sandbox: if tests started it, the last test process to finish
+Several test processes (pytest-xdist workers, make test) share one
+sandbox: if tests started it, the last test process to finish
 stops it, unless MAGNUM_UI_SANDBOX_KEEP=1 (then a later run without it
 does).  MAGNUM_UI_SANDBOX_DIR and
 MAGNUM_UI_SANDBOX_PORT_OFFSET select another sandbox, as for the CLI.
@@ -18,7 +18,6 @@ import sys
 from keystoneauth1.identity import v3
 from keystoneauth1 import session as ks_session
 import pytest
-from xdist.scheduler import LoadFileScheduling
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if REPO_ROOT not in sys.path:  # `pytest` run without the repo on sys.path
@@ -43,8 +42,7 @@ def pytest_configure(config):
 
 def _group(path):
     """The fault suite's package, else the test's module (None for a unit
-    test): one group runs in one test process, so its fixtures are built
-    once.
+    test), as SLOWEST_FIRST names them.
     """
     parts = os.path.relpath(str(path), REPO_ROOT).split(os.sep)
     if 'unit' in parts:
@@ -59,25 +57,6 @@ def pytest_collection_modifyitems(config, items):
         return (SLOWEST_FIRST.index(group) if group in SLOWEST_FIRST
                 else len(SLOWEST_FIRST))
     items.sort(key=rank)    # stable: a module keeps its own order
-
-
-class _GroupScheduling(LoadFileScheduling):
-    """``--dist loadfile``, with the fault suite's package as one unit: its
-    package fixtures (proxies, its own Horizon, clusters) are built once.
-    (``--dist loadgroup`` cannot be used: xdist 3.8 marks groups in a node
-    attribute pytest 9 no longer reads.)
-    """
-
-    def _split_scope(self, nodeid):
-        path = nodeid.split('::', 1)[0]
-        if _group(os.path.join(REPO_ROOT, path)) == 'faults':
-            return 'faults'
-        return path
-
-
-def pytest_xdist_make_scheduler(config, log):
-    if config.getvalue('dist') == 'loadfile':
-        return _GroupScheduling(config, log)
 
 
 def _test_processes_lock():
